@@ -1,0 +1,132 @@
+"""The document every rule reads: text, prose, paragraphs, sentences, tokens.
+
+Everything is computed once, on first use, and shared by all rules.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable
+
+from .segment import Block, Sentence, Token, plain_text_blocks, split_sentences, tokenize
+
+
+@dataclass
+class Parsed:
+    """What a format parser returns: the prose mask and its blocks."""
+
+    prose: str
+    blocks: list[Block]
+    # Markdown directives and the like, as (start, end, comment text).
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class Document:
+    """One file (or one chunk of a very large file) ready for linting.
+
+    ``text`` is the file's text exactly as decoded; ``prose`` has the same
+    length with everything that is not prose replaced by spaces (newlines
+    kept), so rules can search ``prose`` and report offsets into ``text``.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "<text>",
+        prose: str | None = None,
+        blocks: list[Block] | None = None,
+        comments: list[tuple[int, int, str]] | None = None,
+        fmt: str = "text",
+    ):
+        self.text = text
+        self.path = path
+        self.format = fmt
+        self.prose = prose if prose is not None else text.replace("\ufeff", " ")
+        if len(self.prose) != len(text):
+            raise ValueError("prose mask must have the same length as the text")
+        self._blocks = blocks
+        self.comments = comments or []
+        self._memo: dict[str, Any] = {}
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> "Document":
+        """A plain-text document (convenient for tests and the Python API)."""
+        return cls(text, path)
+
+    # -- structure ---------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        if self._blocks is None:
+            return plain_text_blocks(self.prose)
+        return self._blocks
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        for index, block in enumerate(self.paragraphs):
+            for start, end in split_sentences(self.prose, block.start, block.end):
+                sentences.append(Sentence(start, end, self.prose[start:end], index))
+        return sentences
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        tokens: list[Token] = []
+        for index, sentence in enumerate(self.sentences):
+            sentence.token_start = len(tokens)
+            for start, end, text in tokenize(self.prose, sentence.start, sentence.end):
+                tokens.append(Token(start, end, text, index))
+            sentence.token_end = len(tokens)
+        return tokens
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        tokens = self.tokens  # ensures token ranges are filled in
+        return tokens[sentence.token_start:sentence.token_end]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word or t.is_number)
+
+    # -- positions ---------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a 0-based offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self._line_starts
+        begin = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[begin:end]
+
+    def paragraph_of(self, offset: int) -> Block | None:
+        starts = [b.start for b in self.paragraphs]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    # -- shared analyses ---------------------------------------------------
+    def memo(self, key: str, factory: Callable[["Document"], Any]) -> Any:
+        """Compute an analysis once per document and share it between rules.
+
+        Rules that need the same derived data (names the document mentions,
+        part-of-speech tags) call ``doc.memo("names", find_names)``.
+        """
+        if key not in self._memo:
+            self._memo[key] = factory(self)
+        return self._memo[key]

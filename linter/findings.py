@@ -1,0 +1,44 @@
+"""Findings: what a rule reports, as plain, picklable data."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities: info < warning < error."""
+    return _RANK[severity]
+
+
+@dataclass
+class Finding:
+    """One artifact found in one file.
+
+    ``start``/``end`` are 0-based character offsets into the file's text (end
+    exclusive, Python ``str`` indices); ``line``/``column`` and
+    ``end_line``/``end_column`` are 1-based and filled in by the runner.
+    """
+
+    code: str
+    rule: str
+    family: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    suggestions: list[str] = field(default_factory=list)
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fingerprint: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.start, self.end, self.code)

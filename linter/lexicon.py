@@ -1,0 +1,47 @@
+"""English word frequencies, from the data wordfreq ships inside its wheel.
+
+The data file is read directly (not through ``import wordfreq``, whose own
+imports cost more than the lookup table) and only when first needed. Scores
+are on the Zipf scale: log10 of occurrences per billion words, so 7 is "the",
+3 is a word seen about once per million words, 0 means unknown.
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def _table(wordlist: str = "large") -> dict[str, float]:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("garblint needs the 'wordfreq' package for word frequencies")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "data", f"{wordlist}_en.msgpack.gz")
+    import msgpack
+
+    with gzip.open(path, "rb") as handle:
+        data = msgpack.load(handle, raw=False)
+    header, buckets = data[0], data[1:]
+    if not isinstance(header, dict) or header.get("format") != "cB":
+        raise RuntimeError(f"unexpected wordfreq data format in {path}")
+    table: dict[str, float] = {}
+    for index, words in enumerate(buckets):
+        # Bucket i holds words with frequency 10 ** (-i / 100); Zipf adds 9.
+        zipf = round(9 - index / 100, 2)
+        for word in words:
+            table[word] = zipf
+    return table
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a word (case-insensitive); 0.0 when unknown."""
+    table = _table()
+    lower = word.lower().replace("’", "'")
+    return table.get(lower, 0.0)
+
+
+def is_known(word: str, threshold: float = 1.0) -> bool:
+    """Whether the word is a known English word form at or above ``threshold``."""
+    return zipf(word) >= threshold

@@ -1,0 +1,121 @@
+"""The base class every rule derives from.
+
+A rule is a small class with a stable ``code``, a readable ``name``, a
+``family``, a default ``severity`` and documentation (``summary``, a
+one-paragraph ``explanation``, a ``bad`` and a ``good`` example). Its
+``check`` method reads a :class:`~linter.document.Document` and yields
+findings built with :meth:`Rule.finding`::
+
+    class DoubledWord(Rule):
+        code = "GL101"
+        name = "doubled-word"
+        family = "repetition"
+        severity = "error"
+        summary = "A word written twice in a row."
+        explanation = "..."
+        bad = "able to to present"
+        good = "able to present"
+
+        def check(self, doc):
+            ...
+            yield self.finding(start, end, "doubled word 'to'", ["to"])
+"""
+from __future__ import annotations
+
+import copy
+import textwrap
+from typing import Any, ClassVar, Iterable, Iterator
+
+from .findings import SEVERITIES, Finding
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    family: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    summary: ClassVar[str] = ""
+    explanation: ClassVar[str] = ""
+    bad: ClassVar[str] = ""
+    good: ClassVar[str] = ""
+    # Options a user may set under ``rules: {name: {...}}`` in the config,
+    # with their defaults. Values from the config replace these.
+    default_options: ClassVar[dict[str, Any]] = {}
+    # Rules that are off unless selected (expensive or opinionated ones).
+    enabled_by_default: ClassVar[bool] = True
+    # "document" rules read one text; "pair" rules (compare mode) read an
+    # original and its rewrite through ``check_pair``.
+    scope: ClassVar[str] = "document"
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str | None = None):
+        self.options = copy.deepcopy(self.default_options)
+        if options:
+            self.options.update(options)
+        self.severity = severity or type(self).severity
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.name}: unknown severity {self.severity!r}")
+
+    def check(self, doc) -> Iterable[Finding]:
+        """Yield findings for one document."""
+        raise NotImplementedError
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[str] = (),
+        severity: str | None = None,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            family=self.family,
+            severity=severity or self.severity,
+            message=message,
+            start=start,
+            end=end,
+            suggestions=list(suggestions),
+        )
+
+    @classmethod
+    def matches(cls, selector: str) -> bool:
+        """Whether a select/ignore entry (code, code prefix, name, family or ALL) names this rule."""
+        selector = selector.strip()
+        if selector.upper() == "ALL":
+            return True
+        return (
+            selector == cls.name
+            or selector == cls.family
+            or (selector[:2].upper() == "GL" and cls.code.startswith(selector.upper()))
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The text ``garblint rule CODE`` prints."""
+        wrap = lambda text: textwrap.fill(" ".join(text.split()), 79)  # noqa: E731
+        parts = [
+            f"{cls.code} {cls.name}",
+            f"family: {cls.family}    default severity: {cls.severity}"
+            + ("" if cls.enabled_by_default else "    (off by default)"),
+            "",
+            wrap(cls.summary),
+            "",
+            wrap(cls.explanation),
+        ]
+        if cls.bad:
+            parts += ["", "Bad:", "    " + cls.bad]
+        if cls.good:
+            parts += ["", "Good:", "    " + cls.good]
+        if cls.default_options:
+            parts += ["", "Options (defaults):"]
+            for key, value in cls.default_options.items():
+                shown = value if not isinstance(value, (list, tuple, set, dict)) or len(value) <= 6 else f"[{len(value)} entries]"
+                parts.append(f"    {key}: {shown}")
+        return "\n".join(parts)
+
+
+def iter_rule_classes(results: Iterable[Iterable[type[Rule]]]) -> Iterator[type[Rule]]:
+    for group in results:
+        for rule_class in group or ():
+            yield rule_class

@@ -1,0 +1,156 @@
+"""Paragraph, sentence and token segmentation over masked prose.
+
+Every function here works on the *prose* string of a document: the file's
+text with everything that is not prose (code, markup, URLs) replaced by
+spaces, so an offset into prose is an offset into the file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words keep internal hyphens and apostrophes ("win-win", "China's"); anything
+# else that is not a space is a one-character punctuation token.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+
+SENTENCE_END_CHARS = ".!?…"
+CLOSERS = "\"'”’)]»"
+OPENERS = "\"'“‘([«"
+
+# A full stop after one of these does not end a sentence, whatever follows.
+NON_TERMINAL_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    fr messrs mme mlle no nos vol vols fig figs art sec ch pp p op cf vs v
+    jan feb mar apr jun jul aug sep sept oct nov dec approx dept est
+    e.g i.e a.m p.m""".split()
+)
+
+_SENTENCE_BREAK_RE = re.compile(
+    r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]*[A-Z0-9À-ÖØ-Þ])"
+)
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int = -1
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_punct(self) -> bool:
+        return not self.text[0].isalnum()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    token_start: int = 0
+    token_end: int = 0
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-level unit of prose: a paragraph, heading, list item or cell."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | list-item | table-cell | quote
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+def ends_sentence_at(prose: str, dot: int) -> bool:
+    """Whether the full stop at ``prose[dot]`` can end a sentence (not an abbreviation)."""
+    match = _LAST_WORD_RE.search(prose, max(0, dot - 20), dot)
+    if not match:
+        return True
+    word = match.group(1).lower().strip(".")
+    if word in NON_TERMINAL_ABBREVIATIONS:
+        return False
+    # Single initials ("J. Smith") are abbreviations.
+    if len(word) == 1 and word.isalpha():
+        return False
+    return True
+
+
+def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``prose[start:end]`` into sentence spans, trimmed of white space."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_BREAK_RE.finditer(prose, start, end):
+        first = match.start()
+        if prose[first] == "." and not ends_sentence_at(prose, first):
+            continue
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    result = []
+    for s, e in spans:
+        while s < e and prose[s].isspace():
+            s += 1
+        while e > s and prose[e - 1].isspace():
+            e -= 1
+        if s < e:
+            result.append((s, e))
+    return result
+
+
+def tokenize(prose: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(prose, start, end)]
+
+
+_TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$")
+
+
+def plain_text_blocks(prose: str) -> list[Block]:
+    """Paragraphs of a plain-text file.
+
+    Blank lines always separate paragraphs. Inside a block, lines are joined
+    when the block looks hard-wrapped (most lines end mid-sentence); otherwise
+    each line is its own paragraph, as in scraped news where one line holds one
+    paragraph. A short line with no terminal punctuation is a heading.
+    """
+    blocks: list[Block] = []
+    for chunk in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", prose):
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", prose[chunk.start():chunk.end()])]
+        base = chunk.start()
+        spans = [(base + m.start(), base + m.end()) for m in lines]
+        inner = spans[:-1]
+        open_ended = sum(1 for s, e in inner if not _TERMINAL_RE.search(prose, s, e))
+        wrapped = (
+            len(spans) > 1
+            and open_ended * 2 > len(inner)
+            and max(e - s for s, e in spans) <= 100
+        )
+        if wrapped:
+            blocks.append(Block(spans[0][0], spans[-1][1]))
+            continue
+        for s, e in spans:
+            while s < e and prose[s].isspace():
+                s += 1
+            while e > s and prose[e - 1].isspace():
+                e -= 1
+            if s >= e:
+                continue
+            heading = e - s <= 150 and not _TERMINAL_RE.search(prose, s, e)
+            blocks.append(Block(s, e, "heading" if heading else "paragraph"))
+    return blocks
