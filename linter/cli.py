@@ -1,0 +1,283 @@
+"""The ``garblint`` command line."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+
+from . import __version__
+from .findings import SEVERITIES, severity_rank
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 20
+
+
+class UsageError(Exception):
+    pass
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"garblint: error: {message}\n")
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="garblint",
+        description="Find machine-translation artifacts and garbled spin-rewrites in prose.",
+    )
+    parser.add_argument("--version", action="version", version=f"garblint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint files and folders", description="Lint files and folders of prose.")
+    check.add_argument("paths", nargs="*", default=["."], help="files or folders to lint ('-' reads standard input)")
+    add_output_options(check)
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="processes to use (0: one per core)")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of text read from '-'")
+
+    rule = commands.add_parser("rule", help="list the rules, or explain one", description="List the rules, or print one rule's documentation.")
+    rule.add_argument("rule", nargs="?", help="a rule code or name")
+    rule.add_argument("--config", metavar="FILE")
+    rule.add_argument("--no-config", action="store_true")
+    return parser
+
+
+def add_output_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    sub.add_argument("--select", type=_csv, metavar="RULES", help="rules to run: codes, names or families, comma separated")
+    sub.add_argument("--extend-select", type=_csv, metavar="RULES", help="rules to run in addition to the configured ones")
+    sub.add_argument("--ignore", type=_csv, metavar="RULES", help="rules to skip")
+    sub.add_argument("--fail-on", choices=SEVERITIES + ("never",), help="lowest severity that makes the exit code 1")
+    sub.add_argument("--min-severity", choices=SEVERITIES, help="hide findings below this severity")
+    sub.add_argument("--config", metavar="FILE", help="configuration file (instead of the project's)")
+    sub.add_argument("--no-config", action="store_true", help="ignore project configuration files")
+    sub.add_argument("--stats", action="store_true", help="also report words, sentences and findings per 1,000 words")
+    sub.add_argument("--quiet", "-q", action="store_true", help="only the findings: no source lines, no progress")
+    sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+
+
+def load_effective_config(args):
+    from .config import load_config
+
+    config = load_config(
+        paths=getattr(args, "paths", None),
+        config_file=args.config,
+        use_project_config=not args.no_config,
+    )
+    if getattr(args, "select", None):
+        config.select = args.select
+    if getattr(args, "extend_select", None):
+        config.extend_select = list(config.extend_select) + args.extend_select
+    if getattr(args, "ignore", None):
+        config.ignore = list(config.ignore) + args.ignore
+    if getattr(args, "fail_on", None):
+        config.fail_on = args.fail_on
+    if getattr(args, "min_severity", None):
+        config.min_severity = args.min_severity
+    return config
+
+
+def summarize(results, baselined: int = 0) -> dict:
+    by_severity = Counter({s: 0 for s in SEVERITIES})
+    by_rule: Counter = Counter()
+    by_family: Counter = Counter()
+    for result in results:
+        for f in result.findings:
+            by_severity[f.severity] += 1
+            by_rule[f.code] += 1
+            by_family[f.family] += 1
+    return {
+        "files": len(results),
+        "findings": sum(by_severity.values()),
+        "by_severity": dict(by_severity),
+        "by_rule": dict(sorted(by_rule.items())),
+        "by_family": dict(sorted(by_family.items())),
+        "words": sum(r.words for r in results),
+        "sentences": sum(r.sentences for r in results),
+        "file_errors": sum(1 for r in results if r.error),
+        "baselined": baselined,
+    }
+
+
+def document_stats(results) -> list[dict]:
+    rows = []
+    for r in results:
+        if r.error:
+            continue
+        families = Counter(f.family for f in r.findings)
+        per_k = {fam: round(n * 1000 / max(r.words, 1), 2) for fam, n in sorted(families.items())}
+        rows.append({
+            "path": r.path,
+            "words": r.words,
+            "sentences": r.sentences,
+            "findings": len(r.findings),
+            "findings_per_1000_words": round(len(r.findings) * 1000 / max(r.words, 1), 2),
+            "by_family_per_1000_words": per_k,
+        })
+    return rows
+
+
+class Progress:
+    """A one-line progress bar on standard error, for terminals only."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.enabled = total, 0, enabled
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files")
+            if self.done == self.total:
+                sys.stderr.write("\r" + " " * (width + 30) + "\r")
+            sys.stderr.flush()
+
+
+def open_output(args):
+    if getattr(args, "output", None):
+        try:
+            return open(args.output, "w", encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    return sys.stdout
+
+
+def use_colour(args, stream) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def cmd_check(args) -> int:
+    from .baseline import apply_baseline, load_baseline, write_baseline
+    from .runner import InputError, Linter, collect_files, lint_files
+
+    config = load_effective_config(args)
+    if args.stdin_filename:
+        config.stdin_format = "markdown" if args.stdin_filename.lower().endswith((".md", ".markdown")) else "text"
+    linter = Linter(config)
+    known = load_baseline(args.baseline) if args.baseline else None
+    files, path_errors = collect_files(args.paths, config)
+    for message in path_errors:
+        _error(message)
+    if not files:
+        return EXIT_ERROR
+    reporters = {}
+    for group in linter.manager.hook.garblint_reporters():
+        reporters.update(group or {})
+    reporter_class = reporters[args.format]
+    stream = open_output(args)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
+    keep_text = getattr(reporter_class, "needs_text", False)
+    results = []
+    for result in lint_files(linter, files, jobs=jobs, keep_text=keep_text, progress=progress):
+        if result.error:
+            _error(result.error)
+        if result.path == "-" and args.stdin_filename:
+            result.path = args.stdin_filename
+            for f in result.findings:
+                f.path = args.stdin_filename
+        results.append(result)
+    for message in dict.fromkeys(linter.rule_errors):
+        _error(message)
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, results)
+        sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
+    hidden = apply_baseline(results, known) if known is not None else 0
+    summary = summarize(results, hidden)
+    if args.stats:
+        summary["documents"] = document_stats(results)
+    reporter = reporter_class(stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
+    reporter.report([r for r in results if not r.error], summary)
+    if args.stats and args.format == "text":
+        write_stats_table(stream, summary)
+    if stream is not sys.stdout:
+        stream.close()
+    if path_errors or any(r.error for r in results):
+        return EXIT_ERROR
+    if config.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def write_stats_table(stream, summary: dict) -> None:
+    write = stream.write
+    write("\n")
+    write(f"{'document':<48} {'words':>7} {'findings':>8} {'per 1k':>7}\n")
+    for row in summary.get("documents", []):
+        write(f"{row['path'][-48:]:<48} {row['words']:>7} {row['findings']:>8} {row['findings_per_1000_words']:>7.2f}\n")
+    write(f"{'total':<48} {summary['words']:>7} {summary['findings']:>8} {summary['findings'] * 1000 / max(summary['words'], 1):>7.2f}\n")
+    if summary["by_rule"]:
+        write("\n")
+        for code, count in summary["by_rule"].items():
+            write(f"{count:>6}  {code}\n")
+
+
+def cmd_rule(args) -> int:
+    from .config import load_config
+    from .plugins import all_rule_classes, find_rule, plugin_manager
+
+    config = load_config(config_file=args.config, use_project_config=not args.no_config)
+    classes = all_rule_classes(plugin_manager(tuple(config.plugins)))
+    if args.rule:
+        cls = find_rule(classes, args.rule)
+        if cls is None:
+            _error(f"no rule named '{args.rule}' (run 'garblint rule' for the list)")
+            return EXIT_ERROR
+        sys.stdout.write(cls.documentation() + "\n")
+        return EXIT_CLEAN
+    for cls in classes:
+        flag = "" if cls.enabled_by_default else "  (off by default)"
+        scope = "  (compare mode)" if cls.scope == "pair" else ""
+        sys.stdout.write(f"{cls.code:<7} {cls.name:<34} {cls.family:<18} {cls.severity:<8}{flag}{scope}\n")
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rule": cmd_rule}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .config import ConfigError
+    from .plugins import PluginError
+    from .runner import InputError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except (ConfigError, InputError, PluginError, UsageError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("garblint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except RecursionError:
+        _error("input too deeply nested to parse")
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: say so in one line, details on request
+        if os.environ.get("GARBLINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set GARBLINT_DEBUG=1 for details)")
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,314 @@
+"""Configuration: the embedded default, a project's file, and validation.
+
+Precedence, lowest first: the embedded ``config.yaml``; the project's
+``.garblint.yaml`` (or ``[tool.garblint]`` in ``pyproject.toml``) found by
+walking up from the linted path, or the file given with ``--config``; the
+command-line options. ``rules`` merge per rule; other keys replace.
+"""
+from __future__ import annotations
+
+import copy
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import SEVERITIES
+
+PROJECT_FILES = (".garblint.yaml", ".garblint.yml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """An invalid configuration; the message names the file, line and key."""
+
+
+# Top-level keys and a check for each: (description, predicate).
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+_KEYS = {
+    "extensions": ("a list of file extensions such as [.txt, .md]", _is_str_list),
+    "exclude": ("a list of path globs", _is_str_list),
+    "select": ("a list of rule codes, names or families", _is_str_list),
+    "ignore": ("a list of rule codes, names or families", _is_str_list),
+    "extend-select": ("a list of rule codes, names or families", _is_str_list),
+    "fail-on": (f"one of {', '.join(SEVERITIES)} or never", lambda v: v in SEVERITIES or v == "never"),
+    "min-severity": (f"one of {', '.join(SEVERITIES)}", lambda v: v in SEVERITIES),
+    "per-file-ignores": (
+        "a mapping of path glob to a list of rules",
+        lambda v: isinstance(v, dict) and all(isinstance(k, str) and _is_str_list(x) for k, x in v.items()),
+    ),
+    "plugins": ("a list of module paths", _is_str_list),
+    "rules": ("a mapping of rule name to its settings", lambda v: isinstance(v, dict)),
+    "source-language": ("a language code such as fr or de", lambda v: v is None or isinstance(v, str)),
+    "grammar": ("a mapping of LanguageTool settings", lambda v: isinstance(v, dict)),
+}
+
+
+@dataclass
+class Config:
+    extensions: list[str] = field(default_factory=lambda: [".txt", ".md", ".markdown"])
+    exclude: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    min_severity: str = "info"
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    plugins: list[str] = field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source_language: str | None = None
+    grammar: dict[str, Any] = field(default_factory=dict)
+    # Where each setting came from, for error messages: key path -> "file:line".
+    origins: dict[str, str] = field(default_factory=dict)
+    root: Path | None = None  # folder of the project config, for relative globs
+    stdin_format: str = "text"
+
+    def origin(self, *keys: str) -> str:
+        return self.origins.get(".".join(keys)) or self.origins.get(keys[0], "configuration")
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Rules the per-file-ignores switch off for ``path``."""
+        result: list[str] = []
+        candidates = {path, Path(path).name}
+        if self.root is not None:
+            try:
+                candidates.add(Path(path).resolve().relative_to(self.root.resolve()).as_posix())
+            except ValueError:
+                pass
+        for pattern, rules in self.per_file_ignores.items():
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates):
+                result.extend(rules)
+        return result
+
+    def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
+        candidates = {path.as_posix(), path.name}
+        if self.root is not None:
+            try:
+                candidates.add(path.resolve().relative_to(self.root.resolve()).as_posix())
+            except ValueError:
+                pass
+        return any(fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, pattern.rstrip("/") + "/*")
+                   for c in candidates for pattern in self.exclude)
+
+
+# -- reading -----------------------------------------------------------------
+
+def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
+    """Parse YAML and record the line of every mapping key (as dotted paths)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark else source
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    lines: dict[str, int] = {}
+
+    def walk(n, prefix: str) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for key_node, value_node in n.value:
+                key = str(key_node.value)
+                path = f"{prefix}.{key}" if prefix else key
+                lines[path] = key_node.start_mark.line + 1
+                walk(value_node, path)
+
+    if node is not None:
+        walk(node, "")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
+        raise ConfigError(f"{source}: invalid YAML: {exc}") from None
+    return data, lines
+
+
+def _toml_lines(text: str, data: dict) -> dict[str, int]:
+    """Best-effort line numbers for keys in [tool.garblint] tables."""
+    lines: dict[str, int] = {}
+    section = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        header = re.match(r"\[\s*tool\.garblint(?:\.([^\]]+))?\s*\]", stripped)
+        if header:
+            section = header.group(1) or ""
+            if section:
+                lines[section.strip().replace('"', "")] = number
+            continue
+        if stripped.startswith("["):
+            section = None
+            continue
+        if section is None:
+            continue
+        key = re.match(r"([A-Za-z0-9_\-\"']+)\s*=", stripped)
+        if key:
+            name = key.group(1).strip("\"'")
+            path = f"{section}.{name}" if section else name
+            lines.setdefault(path.replace('"', ""), number)
+    return lines
+
+
+def read_config_file(path: Path) -> tuple[dict, dict[str, str]]:
+    """The settings in one config file, with their origins ("file:line")."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{source}: not valid UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot read configuration: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            import tomllib
+        except ImportError:  # Python 3.10
+            import tomli as tomllib
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{source}: invalid TOML: {exc}") from None
+        data = document.get("tool", {}).get("garblint", {})
+        lines = _toml_lines(text, data)
+    else:
+        data, lines = _yaml_with_lines(text, source)
+        if data is None:
+            data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}:1: the configuration must be a mapping of keys to values")
+    origins = {key: f"{source}:{line}" for key, line in lines.items()}
+    for key in data:
+        origins.setdefault(key, source)
+    return data, origins
+
+
+def default_config_text() -> str:
+    return resources.files("linter").joinpath("config.yaml").read_text(encoding="utf-8")
+
+
+def has_garblint_table(path: Path) -> bool:
+    try:
+        return "[tool.garblint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def find_project_config(start: Path) -> Path | None:
+    """The nearest .garblint.yaml or pyproject.toml with [tool.garblint], walking up."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in PROJECT_FILES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not has_garblint_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+# -- building ----------------------------------------------------------------
+
+def _validate(data: dict, origins: dict[str, str]) -> None:
+    for key, value in data.items():
+        where = origins.get(key, "configuration")
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})")
+        description, check = _KEYS[key]
+        if not check(value):
+            raise ConfigError(f"{where}: key '{key}' must be {description}, not {value!r}")
+    for name, settings in (data.get("rules") or {}).items():
+        where = origins.get(f"rules.{name}", origins.get("rules", "configuration"))
+        if settings is None:
+            continue
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where}: key 'rules.{name}' must be a mapping of settings, not {settings!r}")
+        severity = settings.get("severity")
+        if severity is not None and severity not in SEVERITIES + ("off",):
+            where = origins.get(f"rules.{name}.severity", where)
+            raise ConfigError(
+                f"{where}: key 'rules.{name}.severity' must be one of {', '.join(SEVERITIES)} or off, not {severity!r}"
+            )
+
+
+def _apply(config: Config, data: dict, origins: dict[str, str]) -> None:
+    _validate(data, origins)
+    for key, value in data.items():
+        if key == "rules":
+            for name, settings in (value or {}).items():
+                merged = config.rules.setdefault(name, {})
+                merged.update(settings or {})
+        else:
+            setattr(config, key.replace("-", "_"), copy.deepcopy(value))
+    config.origins.update(origins)
+
+
+def load_config(
+    paths: list[str] | None = None,
+    config_file: str | None = None,
+    use_project_config: bool = True,
+) -> Config:
+    """The effective configuration for linting ``paths``."""
+    config = Config()
+    data, lines = _yaml_with_lines(default_config_text(), "config.yaml (built-in)")
+    _apply(config, data, {k: f"config.yaml (built-in):{v}" for k, v in lines.items()})
+    project: Path | None = None
+    if config_file:
+        project = Path(config_file)
+        if not project.is_file():
+            raise ConfigError(f"{config_file}: configuration file not found")
+    elif use_project_config:
+        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+        if not start.exists():
+            start = Path.cwd()
+        project = find_project_config(start)
+    if project is not None:
+        data, origins = read_config_file(project)
+        _apply(config, data, origins)
+        config.root = project.resolve().parent
+    else:
+        config.root = Path.cwd()
+    return config
+
+
+def check_rule_settings(config: Config, rule_classes: list) -> None:
+    """Reject settings for unknown rules and options of the wrong type."""
+    by_key = {}
+    for cls in rule_classes:
+        by_key[cls.name] = cls
+        by_key[cls.code] = cls
+    for name, settings in config.rules.items():
+        where = config.origin("rules", name)
+        cls = by_key.get(name)
+        if cls is None:
+            raise ConfigError(f"{where}: key 'rules.{name}': no rule has this name or code (see 'garblint rule')")
+        for option, value in (settings or {}).items():
+            if option in ("severity", "enabled"):
+                continue
+            if option not in cls.default_options:
+                known = ", ".join(sorted(cls.default_options)) or "none"
+                raise ConfigError(
+                    f"{config.origin('rules', name, option)}: key 'rules.{name}.{option}': "
+                    f"unknown option (options of {cls.name}: {known})"
+                )
+            default = cls.default_options[option]
+            if default is not None and not _same_kind(default, value):
+                raise ConfigError(
+                    f"{config.origin('rules', name, option)}: key 'rules.{name}.{option}' must be "
+                    f"{type(default).__name__}, not {value!r}"
+                )
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))

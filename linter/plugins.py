@@ -1,0 +1,129 @@
+"""The plugin manager: entry points, configured modules, and the rule registry."""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import pluggy
+
+from . import hookspecs
+from .config import Config, ConfigError
+from .rule import Rule
+
+ENTRY_POINT_GROUP = "garblint"
+
+# The plugins garblint itself provides. They are registered through the
+# entry-point group like any other; this list is the fallback for a source
+# checkout that was never installed (and so has no entry-point metadata).
+BUILTIN_PLUGINS = (
+    "linter.formats",
+    "linter.suppressions",
+    "linter.reporters",
+    "rules.repetition",
+    "rules.punctuation",
+    "rules.casing",
+    "rules.fused_words",
+    "rules.word_order",
+    "rules.names",
+    "rules.pronoun",
+    "rules.calque",
+    "rules.scrape_residue",
+    "rules.discourse",
+    "rules.tortured_phrases",
+    "rules.spin_drift",
+    "rules.grammar",
+    "rules.readability",
+)
+
+
+class PluginError(Exception):
+    pass
+
+
+def _builtins_installed() -> bool:
+    from importlib.metadata import entry_points
+
+    return any(ep.value == "linter.formats" for ep in entry_points(group=ENTRY_POINT_GROUP))
+
+
+def make_plugin_manager(extra_modules: tuple[str, ...] = ()) -> pluggy.PluginManager:
+    manager = pluggy.PluginManager("garblint")
+    manager.add_hookspecs(hookspecs)
+    try:
+        manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    except Exception as exc:  # a broken third-party plugin must not be a traceback
+        raise PluginError(f"cannot load a garblint plugin: {type(exc).__name__}: {exc}") from None
+    if not _builtins_installed():
+        for name in BUILTIN_PLUGINS:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name == name:
+                    continue  # an optional built-in that is not there
+                raise
+            if not manager.is_registered(module):
+                manager.register(module, name=name)
+    for name in extra_modules:
+        try:
+            module = importlib.import_module(name)
+        except Exception as exc:
+            raise PluginError(f"plugin '{name}': cannot import it: {type(exc).__name__}: {exc}") from None
+        if not manager.is_registered(module):
+            manager.register(module, name=name)
+    return manager
+
+
+@lru_cache(maxsize=8)
+def plugin_manager(extra_modules: tuple[str, ...] = ()) -> pluggy.PluginManager:
+    return make_plugin_manager(extra_modules)
+
+
+def all_rule_classes(manager: pluggy.PluginManager) -> list[type[Rule]]:
+    """Every rule the plugins provide, checked for unique codes and names."""
+    classes: list[type[Rule]] = []
+    seen: dict[str, type[Rule]] = {}
+    for group in manager.hook.garblint_rules():
+        for cls in group or ():
+            for key in (cls.code, cls.name):
+                other = seen.get(key)
+                if other is not None and other is not cls:
+                    raise PluginError(f"two rules use '{key}': {other.__module__}.{other.__name__} and {cls.__module__}.{cls.__name__}")
+                seen[key] = cls
+            if cls not in classes:
+                classes.append(cls)
+    classes.sort(key=lambda c: c.code)
+    return classes
+
+
+def find_rule(classes: list[type[Rule]], key: str) -> type[Rule] | None:
+    for cls in classes:
+        if key in (cls.code, cls.name) or key.upper() == cls.code:
+            return cls
+    return None
+
+
+def selected_rules(classes: list[type[Rule]], config: Config, scope: str = "document") -> list[Rule]:
+    """Instances of the rules the configuration turns on, with their settings."""
+    select = config.select or ["ALL"]
+    rules: list[Rule] = []
+    for cls in classes:
+        if cls.scope != scope:
+            continue
+        settings = dict(config.rules.get(cls.name) or config.rules.get(cls.code) or {})
+        severity = settings.pop("severity", None)
+        enabled = settings.pop("enabled", None)
+        explicitly = any(cls.matches(s) and s.upper() != "ALL" for s in select + config.extend_select)
+        on = any(cls.matches(s) for s in select + config.extend_select)
+        if not cls.enabled_by_default and not explicitly and enabled is not True:
+            on = False
+        if enabled is False or severity == "off":
+            on = False
+        if any(cls.matches(s) for s in config.ignore):
+            on = False
+        if not on:
+            continue
+        try:
+            rules.append(cls(options=settings, severity=severity))
+        except ValueError as exc:
+            raise ConfigError(f"{config.origin('rules', cls.name)}: {exc}") from None
+    return rules

@@ -1,0 +1,282 @@
+"""The runner: files -> documents -> rules -> findings -> filters.
+
+Filters run in a fixed order after the rules: inline suppressions, per-file
+ignores, the minimum severity, then (in the CLI) the baseline.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .document import Document
+from .findings import Finding, severity_rank
+from .config import check_rule_settings
+from .plugins import all_rule_classes, plugin_manager, selected_rules
+
+# Documents above this size are linted in chunks cut at paragraph breaks, so
+# memory stays bounded; rules see each chunk as a document.
+CHUNK_CHARS = 400_000
+SKIPPED_DIRS = {"node_modules", "__pycache__"}
+
+
+class InputError(Exception):
+    """A file or path that cannot be linted; the message is one line."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    words: int = 0
+    sentences: int = 0
+    text: str | None = None  # kept only when a reporter needs source lines
+
+
+# -- reading -------------------------------------------------------------------
+
+def decode(data: bytes, path: str) -> str:
+    if b"\0" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: invalid UTF-8 at byte {exc.start}") from None
+
+
+def read_source(path: str) -> str:
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{path}: symbolic link loop") from None
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, path)
+
+
+def collect_files(paths: list[str], config: Config) -> tuple[list[str], list[str]]:
+    """The files to lint under ``paths`` (in a stable order) and the path errors."""
+    files: list[str] = []
+    errors: list[str] = []
+    extensions = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in config.extensions)
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = Path(raw)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            if path.is_symlink():
+                errors.append(f"{raw}: broken symbolic link")
+            else:
+                errors.append(f"{raw}: no such file or directory")
+            continue
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                errors.append(f"{raw}: symbolic link loop")
+            else:
+                errors.append(f"{raw}: {exc.strerror or exc}")
+            continue
+        if path.is_dir():
+            found = []
+            for folder, dirnames, filenames in os.walk(path, onerror=None):
+                dirnames[:] = sorted(
+                    d for d in dirnames
+                    if not d.startswith(".") and d not in SKIPPED_DIRS and not config.is_excluded(Path(folder, d))
+                )
+                for name in sorted(filenames):
+                    candidate = Path(folder, name)
+                    if name.startswith(".") or not name.lower().endswith(extensions):
+                        continue
+                    if config.is_excluded(candidate):
+                        continue
+                    found.append(str(candidate))
+            if not found:
+                errors.append(f"{raw}: no lintable files (extensions: {', '.join(extensions)})")
+            files.extend(found)
+        else:
+            if not config.is_excluded(path):
+                files.append(raw)
+    return files, errors
+
+
+# -- linting -------------------------------------------------------------------
+
+def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of about ``size`` characters at paragraph breaks."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    spans = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def fingerprint(finding: Finding, text: str) -> str:
+    """A position-independent identity: the rule, the flagged text and its context."""
+    before = " ".join(text[max(0, finding.start - 40):finding.start].split()[-4:])
+    after = " ".join(text[finding.end:finding.end + 40].split()[:4])
+    flagged = " ".join(text[finding.start:finding.end].split())
+    digest = hashlib.sha1(f"{finding.code}\0{before}\0{flagged}\0{after}".encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+class Linter:
+    """A loaded configuration and rule set, reusable across many texts."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.manager = plugin_manager(tuple(config.plugins))
+        classes = all_rule_classes(self.manager)
+        check_rule_settings(config, classes)
+        self.rule_classes = classes
+        self.rules = selected_rules(classes, config)
+        self.manager.hook.garblint_configure(config=config)
+        self.rule_errors: list[str] = []
+
+    def parse(self, text: str, path: str) -> Document:
+        parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
+        fmt = "markdown" if parsed is not None and path.lower().endswith((".md", ".markdown")) else "text"
+        return Document(text, path, prose=parsed.prose, blocks=parsed.blocks, comments=parsed.comments, fmt=fmt)
+
+    def lint_text(self, text: str, path: str = "<text>") -> FileResult:
+        result = FileResult(path)
+        whole = self.parse(text, path)
+        findings: list[Finding] = []
+        spans = chunk_spans(text)
+        for start, end in spans:
+            if len(spans) == 1:
+                doc = whole
+            else:
+                piece_blocks = [
+                    type(b)(b.start - start, b.end - start, b.kind)
+                    for b in whole.paragraphs if b.start >= start and b.end <= end
+                ]
+                doc = Document(text[start:end], path, prose=whole.prose[start:end], blocks=piece_blocks, fmt=whole.format)
+            result.words += doc.word_count
+            result.sentences += len(doc.sentences)
+            for rule in self.rules:
+                try:
+                    produced = list(rule.check(doc))
+                except Exception as exc:  # one broken rule must not stop the run
+                    self.rule_errors.append(f"{path}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+                    continue
+                for finding in produced:
+                    finding.start += start
+                    finding.end += start
+                    findings.append(finding)
+            if len(spans) > 1:
+                doc = None  # free the chunk's tokens before the next one
+        result.findings = self.filter(whole, findings)
+        return result
+
+    def filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        config = self.config
+        suppressed = [s for group in self.manager.hook.garblint_suppressions(document=doc) for s in group or ()]
+        ignored = config.ignored_for(doc.path)
+        min_rank = severity_rank(config.min_severity)
+        kept: list[Finding] = []
+        seen = set()
+        for f in findings:
+            key = (f.code, f.start, f.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            if severity_rank(f.severity) < min_rank:
+                continue
+            if any(_names(f, r) for r in ignored):
+                continue
+            if any(s <= f.start < e and (not rules or any(_names(f, r) for r in rules)) for s, e, rules in suppressed):
+                continue
+            f.path = doc.path
+            f.line, f.column = doc.line_col(f.start)
+            f.end_line, f.end_column = doc.line_col(max(f.start, f.end - 1))
+            f.end_column += 1  # end column is exclusive, like end
+            f.fingerprint = fingerprint(f, doc.text)
+            kept.append(f)
+        kept.sort(key=lambda f: (f.start, f.end, f.code))
+        return kept
+
+    def lint_path(self, path: str, keep_text: bool = False) -> FileResult:
+        try:
+            text = read_source(path)
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        result = self.lint_text(text, "-" if path == "-" else path)
+        if keep_text:
+            result.text = text
+        return result
+
+
+def _names(finding: Finding, selector: str) -> bool:
+    selector = selector.strip()
+    return selector.upper() == "ALL" or selector in (finding.code, finding.rule, finding.family) or (
+        selector[:2].upper() == "GL" and finding.code.startswith(selector.upper())
+    )
+
+
+# -- parallel runs ---------------------------------------------------------------
+
+_worker_linter: Linter | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_linter
+    _worker_linter = Linter(config)
+
+
+def _lint_in_worker(args: tuple[str, bool]) -> tuple[FileResult, list[str]]:
+    assert _worker_linter is not None
+    path, keep_text = args
+    result = _worker_linter.lint_path(path, keep_text)
+    errors, _worker_linter.rule_errors = _worker_linter.rule_errors, []
+    return result, errors
+
+
+def lint_files(linter: Linter, files: list[str], jobs: int = 1, keep_text: bool = False, progress=None):
+    """Yield FileResults in the order of ``files``, using ``jobs`` processes."""
+    jobs = max(1, min(jobs, len(files)))
+    if jobs == 1 or "-" in files:
+        for path in files:
+            yield linter.lint_path(path, keep_text)
+            if progress:
+                progress()
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config,)) as pool:
+        chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
+        for result, errors in pool.imap(_lint_in_worker, [(p, keep_text) for p in files], chunksize=chunk):
+            linter.rule_errors.extend(errors)
+            yield result
+            if progress:
+                progress()
+
+
