@@ -140,8 +140,10 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 def fingerprint(finding: Finding, text: str) -> str:
     """A position-independent identity: the rule, the flagged text and its context."""
-    before = " ".join(text[max(0, finding.start - 40):finding.start].split()[-4:])
-    after = " ".join(text[finding.end:finding.end + 40].split()[:4])
+    # Context stops at the line break so that edits on other lines keep it.
+    before = text[max(0, finding.start - 40):finding.start].rpartition("\n")[2]
+    after = text[finding.end:finding.end + 40].partition("\n")[0]
+    before, after = " ".join(before.split()[-3:]), " ".join(after.split()[:3])
     flagged = " ".join(text[finding.start:finding.end].split())
     digest = hashlib.sha1(f"{finding.code}\0{before}\0{flagged}\0{after}".encode("utf-8")).hexdigest()
     return digest[:16]

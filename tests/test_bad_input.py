@@ -1,0 +1,125 @@
+"""Every bad input gets one line on standard error and exit code 2, never a traceback."""
+import os
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def assert_one_line_error(result, *fragments):
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / ".garblint.yaml").write_text("{}\n")
+    return tmp_path
+
+
+def test_missing_path(project):
+    assert_one_line_error(run_cli("check", str(project / "nope.txt")), "nope.txt", "no such file")
+
+
+def test_directory_without_lintable_files(project):
+    folder = project / "empty"
+    folder.mkdir()
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    assert_one_line_error(run_cli("check", str(folder)), "empty", "no lintable files")
+
+
+def test_binary_file(project):
+    path = project / "data.txt"
+    path.write_bytes(b"abc\x00\x01\x02")
+    assert_one_line_error(run_cli("check", str(path)), "data.txt", "binary")
+
+
+def test_invalid_utf8(project):
+    path = project / "latin1.txt"
+    path.write_bytes("café au lait".encode("latin-1"))
+    assert_one_line_error(run_cli("check", str(path)), "latin1.txt", "invalid UTF-8")
+
+
+def test_symlink_loop(project):
+    loop = project / "loop.txt"
+    os.symlink(loop, loop)
+    assert_one_line_error(run_cli("check", str(loop)), "loop.txt", "symbolic link loop")
+
+
+def test_unreadable_file(project, monkeypatch, capsys):
+    # Run in-process: the tests may run as root, who can read any file.
+    from linter import cli
+
+    path = project / "secret.txt"
+    path.write_text("text")
+    real_open = open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    assert cli.main(["check", "--no-config", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"garblint: error: {path}: permission denied"]
+
+
+def test_invalid_config(project):
+    (project / ".garblint.yaml").write_text("select: [ALL]\nfail-on: sometimes\n")
+    (project / "a.txt").write_text("Fine.\n")
+    assert_one_line_error(run_cli("check", str(project / "a.txt")), ".garblint.yaml:2", "fail-on")
+
+
+def test_bad_file_among_good_ones_still_lints_the_rest(project):
+    (project / "good.txt").write_text("They were able to to go.\n")
+    (project / "bad.txt").write_bytes(b"\xff\xfe broken")
+    result = run_cli("check", "--format", "json", str(project))
+    assert result.returncode == 2
+    assert "bad.txt" in result.stderr and "Traceback" not in result.stderr
+    assert '"GL101"' in result.stdout
+
+
+def test_empty_file_is_clean(project):
+    path = project / "empty.md"
+    path.write_text("")
+    result = run_cli("check", str(path))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_bom_is_accepted(project):
+    path = project / "bom.txt"
+    path.write_bytes("\ufeffThey were able to to go.\n".encode("utf-8"))
+    result = run_cli("check", "--format", "json", str(path))
+    assert result.returncode == 1
+
+
+def test_unknown_plugin_module_is_one_line(project):
+    (project / ".garblint.yaml").write_text("plugins: [no_such_plugin_module]\n")
+    (project / "a.txt").write_text("Fine.\n")
+    assert_one_line_error(run_cli("check", str(project / "a.txt")), "no_such_plugin_module")
+
+
+def test_huge_file_is_linted_in_bounded_memory(project):
+    # About 50 MB of prose with one artifact near the end.
+    paragraph = ("The committee met on Tuesday and agreed to publish its findings next month. " * 6 + "\n\n")
+    count = 50_000_000 // len(paragraph)
+    path = project / "huge.txt"
+    with open(path, "w") as handle:
+        for _ in range(count):
+            handle.write(paragraph)
+        handle.write("At the end they were able to to go.\n")
+    result = run_cli("check", "--select", "GL101", "--format", "json", str(path))
+    assert result.returncode == 1, result.stderr
+    import json
+
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["line"] == count * 2 + 1
+    import resource
+
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert peak_kib < 600 * 1024, f"peak memory {peak_kib // 1024} MiB"
