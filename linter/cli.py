@@ -41,6 +41,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of text read from '-'")
 
+    compare = commands.add_parser(
+        "compare", help="report meaning drift of a rewrite against its original",
+        description="Align a rewrite with its original sentence by sentence and report meaning drift on the rewrite.",
+    )
+    compare.add_argument("original", help="the original text")
+    compare.add_argument("rewrite", help="the rewrite (findings point into this file)")
+    add_output_options(compare)
+
+    evaluate = commands.add_parser(
+        "eval", help="measure recall and precision on annotated documents",
+        description="Lint the documents a gold file names and report recall per tier and family, "
+        "unmatched findings and precision; or, with --clean, false positives per 10,000 words.",
+    )
+    evaluate.add_argument("gold", nargs="?", help="gold YAML file (the format of seeds/expected.yaml)")
+    evaluate.add_argument("--docs", metavar="DIR", help="folder of the documents (default: the gold file's folder)")
+    evaluate.add_argument("--clean", metavar="DIR", help="report findings per 10,000 words on a folder of clean text")
+    add_output_options(evaluate)
+
     rule = commands.add_parser("rule", help="list the rules, or explain one", description="List the rules, or print one rule's documentation.")
     rule.add_argument("rule", nargs="?", help="a rule code or name")
     rule.add_argument("--config", metavar="FILE")
@@ -175,11 +193,9 @@ def cmd_check(args) -> int:
     reporters = {}
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
-    reporter_class = reporters[args.format]
-    stream = open_output(args)
+    keep_text = getattr(reporters[args.format], "needs_text", False)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
-    keep_text = getattr(reporter_class, "needs_text", False)
     results = []
     for result in lint_files(linter, files, jobs=jobs, keep_text=keep_text, progress=progress):
         if result.error:
@@ -195,22 +211,8 @@ def cmd_check(args) -> int:
         count = write_baseline(args.write_baseline, results)
         sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
     hidden = apply_baseline(results, known) if known is not None else 0
-    summary = summarize(results, hidden)
-    if args.stats:
-        summary["documents"] = document_stats(results)
-    reporter = reporter_class(stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
-    reporter.report([r for r in results if not r.error], summary)
-    if args.stats and args.format == "text":
-        write_stats_table(stream, summary)
-    if stream is not sys.stdout:
-        stream.close()
-    if path_errors or any(r.error for r in results):
-        return EXIT_ERROR
-    if config.fail_on == "never":
-        return EXIT_CLEAN
-    threshold = severity_rank(config.fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    status = report_and_exit(args, linter, results, hidden)
+    return EXIT_ERROR if path_errors else status
 
 
 def write_stats_table(stream, summary: dict) -> None:
@@ -246,7 +248,105 @@ def cmd_rule(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rule": cmd_rule}
+def cmd_compare(args) -> int:
+    from .compare import compare_documents
+    from .plugins import selected_rules
+    from .runner import FileResult, Linter, read_source
+
+    args.paths = [args.rewrite]
+    config = load_effective_config(args)
+    linter = Linter(config)
+    texts = {}
+    for path in (args.original, args.rewrite):
+        texts[path] = read_source(path)
+    original = linter.parse(texts[args.original], args.original)
+    rewrite = linter.parse(texts[args.rewrite], args.rewrite)
+    rules = selected_rules(linter.rule_classes, config, scope="pair")
+    findings = linter.filter(rewrite, compare_documents(original, rewrite, rules))
+    result = FileResult(args.rewrite, findings=findings, words=rewrite.word_count, sentences=len(rewrite.sentences), text=texts[args.rewrite])
+    return report_and_exit(args, linter, [result])
+
+
+def report_and_exit(args, linter, results, baselined: int = 0) -> int:
+    reporters = {}
+    for group in linter.manager.hook.garblint_reporters():
+        reporters.update(group or {})
+    stream = open_output(args)
+    summary = summarize(results, baselined)
+    if args.stats:
+        summary["documents"] = document_stats(results)
+    reporter = reporters[args.format](stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
+    reporter.report([r for r in results if not r.error], summary)
+    if args.stats and args.format == "text":
+        write_stats_table(stream, summary)
+    if stream is not sys.stdout:
+        stream.close()
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if linter.config.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = severity_rank(linter.config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def cmd_eval(args) -> int:
+    import json
+
+    from .evaluate import clean_rates, evaluate
+    from .runner import Linter
+
+    if not args.gold and not args.clean:
+        raise UsageError("eval needs a gold file or --clean DIR")
+    args.paths = [args.gold or args.clean]
+    config = load_effective_config(args)
+    linter = Linter(config)
+    stream = open_output(args)
+    report: dict = {}
+    if args.gold:
+        result = evaluate(args.gold, args.docs, linter)
+        report["gold"] = result.to_dict()
+        report["gold"]["words"] = result.words
+    if args.clean:
+        report["clean"] = clean_rates(args.clean, linter)
+    if args.format == "json":
+        json.dump(report, stream, indent=1, ensure_ascii=False)
+        stream.write("\n")
+    else:
+        write_eval_text(stream, report)
+    if stream is not sys.stdout:
+        stream.close()
+    return EXIT_CLEAN
+
+
+def write_eval_text(stream, report: dict) -> None:
+    write = stream.write
+    gold = report.get("gold")
+    if gold:
+        write("recall by tier:\n")
+        for tier, row in gold["recall_by_tier"].items():
+            write(f"  {tier:<12} {row['found']}/{row['total']}\n")
+        write("recall by family:\n")
+        for family, row in gold["recall_by_family"].items():
+            write(f"  {family:<18} {row['found']}/{row['total']}\n")
+        for missed in gold["missed"]:
+            write(f"missed [{missed['tier']}] {missed['doc']}: {missed['quote']!r} ({missed['family']})\n")
+        for f in gold["unmatched"]:
+            write(f"unmatched {f['path']}:{f['line']}:{f['column']}: {f['code']} {f['severity']} {f['message']}\n")
+        write(
+            f"findings {gold['findings']}, unmatched {len(gold['unmatched'])} "
+            f"(on clean documents {gold['false_positives_on_clean_docs']}), precision {gold['precision']:.2f}\n"
+        )
+    clean = report.get("clean")
+    if clean:
+        write(f"clean text: {clean['files']} files, {clean['words']} words; findings per 10,000 words:\n")
+        for rule, row in clean["per_10000_words"].items():
+            write(f"  {rule:<40} " + ", ".join(f"{sev} {n}" for sev, n in row.items()) + "\n")
+        total = clean["total_per_10000_words"]
+        write("  total: " + (", ".join(f"{sev} {n}" for sev, n in total.items()) or "none") + "\n")
+
+
+COMMANDS = {"check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:
