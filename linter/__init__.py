@@ -6,4 +6,18 @@ __version__ = "0.1.0"
 #: Decorate plugin hook functions with this (see :mod:`linter.hookspecs`).
 hookimpl = pluggy.HookimplMarker("garblint")
 
-__all__ = ["__version__", "hookimpl"]
+__all__ = ["__version__", "hookimpl", "lint_text", "lint_texts", "summarize_findings", "Finding"]
+
+
+def __getattr__(name):
+    # The API is imported on first use so that plugins importing ``hookimpl``
+    # do not pay for the whole engine.
+    if name in ("lint_text", "lint_texts", "summarize_findings", "make_linter"):
+        from . import api
+
+        return getattr(api, name)
+    if name == "Finding":
+        from .findings import Finding
+
+        return Finding
+    raise AttributeError(name)

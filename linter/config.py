@@ -236,7 +236,8 @@ def _validate(data: dict, origins: dict[str, str]) -> None:
             )
 
 
-def _apply(config: Config, data: dict, origins: dict[str, str]) -> None:
+def apply_settings(config: Config, data: dict, origins: dict[str, str]) -> None:
+    """Validate ``data`` and lay it over ``config`` (rules merge per rule)."""
     _validate(data, origins)
     for key, value in data.items():
         if key == "rules":
@@ -256,7 +257,7 @@ def load_config(
     """The effective configuration for linting ``paths``."""
     config = Config()
     data, lines = _yaml_with_lines(default_config_text(), "config.yaml (built-in)")
-    _apply(config, data, {k: f"config.yaml (built-in):{v}" for k, v in lines.items()})
+    apply_settings(config, data, {k: f"config.yaml (built-in):{v}" for k, v in lines.items()})
     project: Path | None = None
     if config_file:
         project = Path(config_file)
@@ -269,7 +270,7 @@ def load_config(
         project = find_project_config(start)
     if project is not None:
         data, origins = read_config_file(project)
-        _apply(config, data, origins)
+        apply_settings(config, data, origins)
         config.root = project.resolve().parent
     else:
         config.root = Path.cwd()
