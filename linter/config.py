@@ -46,7 +46,6 @@ _KEYS = {
     "plugins": ("a list of module paths", _is_str_list),
     "rules": ("a mapping of rule name to its settings", lambda v: isinstance(v, dict)),
     "source-language": ("a language code such as fr or de", lambda v: v is None or isinstance(v, str)),
-    "grammar": ("a mapping of LanguageTool settings", lambda v: isinstance(v, dict)),
 }
 
 
@@ -63,7 +62,6 @@ class Config:
     plugins: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_language: str | None = None
-    grammar: dict[str, Any] = field(default_factory=dict)
     # Where each setting came from, for error messages: key path -> "file:line".
     origins: dict[str, str] = field(default_factory=dict)
     root: Path | None = None  # folder of the project config, for relative globs
