@@ -75,7 +75,9 @@ def add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--min-severity", choices=SEVERITIES, help="hide findings below this severity")
     sub.add_argument("--config", metavar="FILE", help="configuration file (instead of the project's)")
     sub.add_argument("--no-config", action="store_true", help="ignore project configuration files")
-    sub.add_argument("--stats", action="store_true", help="also report words, sentences and findings per 1,000 words")
+    sub.add_argument("--stats", action="store_true", help="also report words, sentences, readability and findings per 1,000 words")
+    sub.add_argument("--sort-by", choices=("path", "density", "readability"), default="path",
+                     help="order of documents in the report: path, findings per 1,000 words (most first) or readability (hardest first)")
     sub.add_argument("--quiet", "-q", action="store_true", help="only the findings: no source lines, no progress")
     sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -99,7 +101,19 @@ def load_effective_config(args):
         config.fail_on = args.fail_on
     if getattr(args, "min_severity", None):
         config.min_severity = args.min_severity
+    config.want_readability = bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability")
     return config
+
+
+def sort_results(results, key: str):
+    """Order documents for the report: by path (as linted), garble density or readability."""
+    if key == "density":
+        return sorted(results, key=lambda r: -len(r.findings) / max(r.words, 1))
+    if key == "readability":
+        def ease(r):
+            return (r.readability or {}).get("flesch_reading_ease", float("inf"))
+        return sorted(results, key=ease)
+    return results
 
 
 def summarize(results, baselined: int = 0) -> dict:
@@ -138,8 +152,22 @@ def document_stats(results) -> list[dict]:
             "findings": len(r.findings),
             "findings_per_1000_words": round(len(r.findings) * 1000 / max(r.words, 1), 2),
             "by_family_per_1000_words": per_k,
+            "readability": r.readability,
         })
     return rows
+
+
+def weighted_readability(rows: list[dict]) -> dict:
+    """Readability of the whole run: each measure averaged over documents, weighted by words."""
+    totals: Counter = Counter()
+    weight = 0
+    for row in rows:
+        scores = row.get("readability")
+        if scores:
+            weight += row["words"]
+            for name, value in scores.items():
+                totals[name] += value * row["words"]
+    return {name: round(value / weight, 2) for name, value in totals.items()} if weight else {}
 
 
 class Progress:
@@ -218,10 +246,13 @@ def cmd_check(args) -> int:
 def write_stats_table(stream, summary: dict) -> None:
     write = stream.write
     write("\n")
-    write(f"{'document':<48} {'words':>7} {'findings':>8} {'per 1k':>7}\n")
+    write(f"{'document':<44} {'words':>7} {'findings':>8} {'per 1k':>7} {'ease':>6} {'grade':>6}\n")
     for row in summary.get("documents", []):
-        write(f"{row['path'][-48:]:<48} {row['words']:>7} {row['findings']:>8} {row['findings_per_1000_words']:>7.2f}\n")
-    write(f"{'total':<48} {summary['words']:>7} {summary['findings']:>8} {summary['findings'] * 1000 / max(summary['words'], 1):>7.2f}\n")
+        scores = row.get("readability") or {}
+        ease = f"{scores['flesch_reading_ease']:6.1f}" if "flesch_reading_ease" in scores else f"{'-':>6}"
+        grade = f"{scores['flesch_kincaid_grade']:6.1f}" if "flesch_kincaid_grade" in scores else f"{'-':>6}"
+        write(f"{row['path'][-44:]:<44} {row['words']:>7} {row['findings']:>8} {row['findings_per_1000_words']:>7.2f} {ease} {grade}\n")
+    write(f"{'total':<44} {summary['words']:>7} {summary['findings']:>8} {summary['findings'] * 1000 / max(summary['words'], 1):>7.2f}\n")
     if summary["by_rule"]:
         write("\n")
         for code, count in summary["by_rule"].items():
@@ -272,9 +303,11 @@ def report_and_exit(args, linter, results, baselined: int = 0) -> int:
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
     stream = open_output(args)
+    results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
     if args.stats:
         summary["documents"] = document_stats(results)
+        summary["readability"] = weighted_readability(summary["documents"])
     reporter = reporters[args.format](stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
     reporter.report([r for r in results if not r.error], summary)
     if args.stats and args.format == "text":

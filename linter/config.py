@@ -66,6 +66,7 @@ class Config:
     origins: dict[str, str] = field(default_factory=dict)
     root: Path | None = None  # folder of the project config, for relative globs
     stdin_format: str = "text"
+    want_readability: bool = False  # set by --stats, not a configuration key
 
     def origin(self, *keys: str) -> str:
         return self.origins.get(".".join(keys)) or self.origins.get(keys[0], "configuration")

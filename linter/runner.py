@@ -37,6 +37,7 @@ class FileResult:
     words: int = 0
     sentences: int = 0
     text: str | None = None  # kept only when a reporter needs source lines
+    readability: dict | None = None  # textstat measures, with --stats
 
 
 # -- reading -------------------------------------------------------------------
@@ -196,6 +197,10 @@ class Linter:
             if len(spans) > 1:
                 doc = None  # free the chunk's tokens before the next one
         result.findings = self.filter(whole, findings)
+        if self.config.want_readability:
+            from .readability import readability
+
+            result.readability = readability(whole.prose)
         return result
 
     def filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
