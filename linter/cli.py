@@ -59,6 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--clean", metavar="DIR", help="report findings per 10,000 words on a folder of clean text")
     add_output_options(evaluate)
 
+    scan = commands.add_parser(
+        "scan", help="score a corpus of JSON-lines or Parquet records (resumable; local or Dask)",
+        description="Lint every record of a corpus and write one result per document (id, garble score, "
+        "counts by family, findings) into part files in OUTPUT. An interrupted scan resumes where it stopped.",
+    )
+    scan.add_argument("corpus", help="a .jsonl/.ndjson/.parquet file, or a folder of them")
+    scan.add_argument("--output", "-o", required=True, metavar="DIR", help="folder for the part files")
+    scan.add_argument("--text-field", default="text", metavar="NAME")
+    scan.add_argument("--id-field", default="id", metavar="NAME")
+    scan.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="format of the part files")
+    scan.add_argument("--partition-size", type=int, default=1000, metavar="N", help="records per partition")
+    scan.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="local processes (0: one per core)")
+    scan.add_argument("--engine", choices=("local", "dask"), default="local")
+    scan.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler (default: a local cluster)")
+    scan.add_argument("--config", metavar="FILE")
+    scan.add_argument("--quiet", "-q", action="store_true")
+
     rule = commands.add_parser("rule", help="list the rules, or explain one", description="List the rules, or print one rule's documentation.")
     rule.add_argument("rule", nargs="?", help="a rule code or name")
     rule.add_argument("--config", metavar="FILE")
@@ -181,7 +198,7 @@ class Progress:
         if self.enabled:
             width = 30
             filled = width * self.done // self.total
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files")
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
             if self.done == self.total:
                 sys.stderr.write("\r" + " " * (width + 30) + "\r")
             sys.stderr.flush()
@@ -379,7 +396,25 @@ def write_eval_text(stream, report: dict) -> None:
         write("  total: " + (", ".join(f"{sev} {n}" for sev, n in total.items()) or "none") + "\n")
 
 
-COMMANDS = {"check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
+def cmd_scan(args) -> int:
+    from .scan import ScanSettings, plan, scan
+
+    if args.partition_size < 1:
+        raise UsageError("--partition-size must be at least 1")
+    settings = ScanSettings(args.text_field, args.id_field, args.format, args.config, use_project_config=False)
+    total = len(plan(args.corpus, args.partition_size))
+    progress = Progress(total, enabled=sys.stderr.isatty() and not args.quiet)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    report = scan(args.corpus, args.output, settings, args.partition_size, args.engine, jobs, args.scheduler, progress)
+    if not args.quiet:
+        sys.stderr.write(
+            f"garblint: scored {report['documents']} documents in {report['scored_partitions']} partitions "
+            f"({report['skipped']} already done) into {args.output}\n"
+        )
+    return EXIT_CLEAN
+
+
+COMMANDS = {"scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:
