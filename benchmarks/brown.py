@@ -93,6 +93,8 @@ def detokenize(words: list[str]) -> str:
         shown = _QUOTES.get(word, word)
         if word == "." and out and out[-1].endswith("."):
             continue  # "Jr." ending a sentence is tokenised "Jr." + "."
+        if word in (";", ":", ",") and out and out[-1] == word:
+            continue  # the tagged corpus writes most semicolons (and some marks after numerals) twice
         if not out:
             out.append(shown)
         elif word in _ATTACH_LEFT or word == "--" or glue_next:

@@ -49,15 +49,6 @@ HARPER = textwrap.dedent("""
     print(count)
 """)
 
-PROSELINT = textwrap.dedent("""
-    import sys, pathlib
-    from proselint.tools import LintFile
-    from proselint.config import DEFAULT
-    count = 0
-    for path in sys.argv[1:]:
-        count += len(LintFile(pathlib.Path(path)).lint(DEFAULT))
-    print(count)
-""")
 
 
 def measure(command: list[str]) -> dict:
@@ -114,6 +105,7 @@ def main(argv=None) -> int:
     cores = os.cpu_count() or 1
     peers = ensure_peers()
     garblint = [sys.executable, "-m", "linter", "check", "--no-config", "--quiet", "--fail-on", "never"]
+    proselint = [sys.executable, "-m", "proselint", "check", "--output-format", "compact"]
     rows = []
 
     def row(tool, work, result, n_words, n_files):
@@ -129,7 +121,7 @@ def main(argv=None) -> int:
     if peers.get("harper"):
         row("Harper (harper-py)", "Brown corpus", measure([sys.executable, "-c", HARPER, *map(str, files)]), words, len(files))
     if peers.get("proselint"):
-        row("proselint", "Brown corpus", measure([sys.executable, "-c", PROSELINT, *map(str, files)]), words, len(files))
+        row("proselint", "Brown corpus", measure(proselint + [*map(str, files)]), words, len(files))
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -140,7 +132,7 @@ def main(argv=None) -> int:
         if peers.get("harper"):
             row("Harper (harper-py)", "one 1,000-word file", best_of([sys.executable, "-c", HARPER, str(sample)], args.runs), 1000, 1)
         if peers.get("proselint"):
-            row("proselint", "one 1,000-word file", best_of([sys.executable, "-c", PROSELINT, str(sample)], args.runs), 1000, 1)
+            row("proselint", "one 1,000-word file", best_of(proselint + [str(sample)], args.runs), 1000, 1)
 
         scaling = []
         for times in ([1, 4] if args.quick else [1, 4, 16]):

@@ -1,7 +1,338 @@
-"""Rule family module (being written)."""
+"""Punctuation: quotation marks that do not pair up, stray full stops, truncating ellipses.
+
+Quotation marks are paired per paragraph. Double quotes carry the signal:
+single curly quotes double as apostrophes ("China’s", "’90s"), so only an
+opening ‘ closed by a straight ' is checked among singles.
+"""
+from __future__ import annotations
+
+import re
+
 from linter import hookimpl
+from linter.rule import Rule
+
+from ._data import load_data
+
+OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "“", "”", '"'
+_DOUBLE_RE = re.compile(r"[“”\"]")
+_WORDS_AFTER_RE = re.compile(r"\S+(?:\s+\S+){0,2}")
+_SINGLE_MIXED_RE = re.compile(r"(?<![\w’'])‘([^‘’'\n]{1,60}?)'(?![\w])")
+_DOUBLED_PUNCT_RE = re.compile(r"(?<![.,;:!?])(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.)(?![.,;:])")
+_SPACE_BEFORE_RE = re.compile(r"(?<=[^\W\d_])[ \t]+([,.])(?=[ \t]|$)", re.M)
+_SPLIT_STOP_RE = re.compile(r"(?<=[^\W\d_])\.[ \t]+([a-z][a-z'’-]*)")
+_ELLIPSIS_RE = re.compile(r"\b([A-Za-z]+)[ \t]?(…|\.\.\.)[ \t]?([a-z][a-z'’-]*)")
+_PREV_WORD_RE = re.compile(r"([\w.’'-]+)\.$")
+
+
+def _quote_side(prose: str, index: int) -> str | None:
+    """Whether a straight double quote opens ("open"), closes ("close") or cannot tell (None)."""
+    before = prose[index - 1] if index > 0 else " "
+    after = prose[index + 1] if index + 1 < len(prose) else " "
+    if before.isdigit():
+        return None  # inches: 5' 10"
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-" or index + 1 == len(prose))
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return None
+
+
+def _lead(prose: str, start: int, limit: int) -> int:
+    """End of a short span: a mark and the next two or three words."""
+    match = _WORDS_AFTER_RE.match(prose, start + 1, limit)
+    end = match.end() if match else start + 1
+    return min(end, start + 40)
+
+
+class QuotePairing(Rule):
+    code = "GL201"
+    name = "mismatched-quotes"
+    family = "punctuation"
+    severity = "warning"
+    summary = "A quotation opened with one kind of mark and closed with another."
+    explanation = (
+        "A quotation opened with a straight mark and closed with a curly one (or the "
+        "reverse) shows that part of a sentence was rewritten or machine translated "
+        "while the rest was kept: editors' text uses one style throughout. Double quotes "
+        "are paired within each paragraph; among single quotes only an opening ‘ closed "
+        "by a straight ' is reported, since ’ is also the apostrophe."
+    )
+    bad = '"No matter how the landscape changes, we will stand together,” the minister said.'
+    good = "“No matter how the landscape changes, we will stand together,” the minister said."
+
+    def check(self, doc):
+        for pairs in _paragraph_quotes(doc):
+            for kind, a, b in pairs:
+                if kind == "mixed":
+                    end = b + 1 if b - a <= 40 else _lead(doc.prose, a, b)
+                    yield self.finding(a, end, "quotation opened with one kind of quotation mark and closed with another")
+        prose = doc.prose
+        for match in _SINGLE_MIXED_RE.finditer(prose):
+            if "\n" in match.group(0):
+                continue
+            yield self.finding(match.start(), match.end(), "quotation opened with ‘ and closed with a straight '", ["‘" + match.group(1) + "’"])
+
+
+class DuplicatedClosingQuote(Rule):
+    code = "GL202"
+    name = "duplicated-closing-quote"
+    family = "punctuation"
+    severity = "error"
+    summary = "A closing quotation mark written twice."
+    explanation = (
+        "Two closing quotation marks with nothing but a space between them close one "
+        "quotation twice; the second is debris from an edit or from re-assembling "
+        "translated segments. A closing mark immediately followed by another closing "
+        "mark of the other depth (”’ or ’”) is ordinary nesting and is not reported."
+    )
+    bad = "“We will defend our interests.” ” he said."
+    good = "“We will defend our interests,” he said."
+
+    def check(self, doc):
+        prose = doc.prose
+        for match in re.finditer(r"([^\s“”\"])([”\"])([ \t]+)([”\"])(?=\s|$|[.,;:])", prose):
+            first, second = match.start(2), match.start(4)
+            if match.group(2) == STRAIGHT and _quote_side(prose, first) != "close":
+                continue
+            if match.group(4) == STRAIGHT and _quote_side(prose, second) == "open":
+                continue
+            start = max(doc.paragraph_of(first).start if doc.paragraph_of(first) else 0, first - 12)
+            word_start = prose.rfind(" ", start, first)
+            begin = word_start + 1 if word_start >= 0 else start
+            yield self.finding(begin, second + 1, "closing quotation mark written twice", [prose[begin:first + 1]])
+
+
+class UnclosedQuote(Rule):
+    code = "GL203"
+    name = "unclosed-quote"
+    family = "punctuation"
+    severity = "warning"
+    summary = "A quotation mark opened and never closed in its paragraph."
+    explanation = (
+        "An opening quotation mark with no closing mark before the end of the "
+        "paragraph usually means the closing mark was lost when the sentence was "
+        "rewritten or split. A quotation that legitimately runs on into the next "
+        "paragraph, which then opens with a quotation mark again, is not reported."
+    )
+    bad = "China and Russia agreed to cooperate in “complicated international conditions. Talks go on."
+    good = "China and Russia agreed to cooperate in “complicated international conditions”. Talks go on."
+
+    def check(self, doc):
+        paragraphs = doc.paragraphs
+        for index, pairs in enumerate(_paragraph_quotes(doc)):
+            for kind, a, _ in pairs:
+                if kind != "unclosed":
+                    continue
+                following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+                if following is not None and doc.prose[following.start] in "“\"":
+                    continue  # a quotation running on into the next paragraph
+                yield self.finding(a, _lead(doc.prose, a, paragraphs[index].end), "quotation mark opened and never closed in this paragraph")
+
+
+class UnopenedQuote(Rule):
+    code = "GL204"
+    name = "unopened-quote"
+    family = "punctuation"
+    severity = "info"
+    summary = "A closing quotation mark that no opening mark precedes in its paragraph."
+    explanation = (
+        "A closing curly quotation mark with no opening mark before it in the "
+        "paragraph is a remnant of a quotation whose beginning was cut or rewritten. "
+        "Paragraphs that continue a quotation from the previous paragraph (which ended "
+        "unclosed) are not reported."
+    )
+    bad = "The minister said the talks were useful,” and left the room."
+    good = "The minister said the talks were “useful,” and left the room."
+
+    def check(self, doc):
+        previous_open = False
+        for pairs in _paragraph_quotes(doc):
+            unclosed_here = any(kind == "unclosed" for kind, _, _ in pairs)
+            for kind, a, _ in pairs:
+                if kind == "unopened" and not previous_open:
+                    start = max(doc.prose.rfind(" ", 0, a - 1) + 1, a - 30)
+                    yield self.finding(start, a + 1, "closing quotation mark that was never opened")
+            previous_open = unclosed_here
+
+
+def _paragraph_quotes(doc):
+    """Per paragraph: a list of (kind, start, end) for mixed pairs, unclosed and unopened marks."""
+    def compute(doc):
+        result = []
+        prose = doc.prose
+        for block in doc.paragraphs:
+            events = []
+            open_at, open_mark, last_close = None, None, None
+            for match in _DOUBLE_RE.finditer(prose, block.start, block.end):
+                mark, at = match.group(), match.start()
+                side = "open" if mark == OPEN_CURLY else "close" if mark == CLOSE_CURLY else _quote_side(prose, at)
+                if side is None:
+                    continue
+                if side == "open":
+                    if open_at is not None and mark == open_mark == OPEN_CURLY:
+                        events.append(("unclosed", open_at, at))
+                    open_at, open_mark = at, mark
+                else:
+                    if open_at is None:
+                        # Right after another closing mark it is a duplicate (GL202).
+                        if last_close is None or prose[last_close + 1:at].strip():
+                            events.append(("unopened", at, at))
+                        last_close = at
+                        continue
+                    last_close = at
+                    if (open_mark == STRAIGHT) != (mark == STRAIGHT):
+                        events.append(("mixed", open_at, at))
+                    open_at, open_mark = None, None
+            if open_at is not None and open_mark == OPEN_CURLY:
+                events.append(("unclosed", open_at, block.end))
+            result.append(events)
+        return result
+
+    return doc.memo("punctuation.quotes", compute)
+
+
+class SplitSentence(Rule):
+    code = "GL205"
+    name = "stray-full-stop"
+    family = "punctuation"
+    severity = "error"
+    summary = "A full stop that cuts a sentence, followed by a lower-case fragment."
+    explanation = (
+        "A full stop followed by a short lower-case fragment that ends the sentence "
+        "(\"he said. in front of the press.\") cuts one sentence in two: the stop "
+        "belongs at the end. Abbreviations (U.S., e.g., p.m., Jr.), initials, decimals, "
+        "domains and ellipses are not sentence ends. A lower-case word that starts a "
+        "whole new clause is reported by the casing rule GL151 instead."
+    )
+    bad = "“We must stand together,” he said. in front of the press."
+    good = "“We must stand together,” he said in front of the press."
+    default_options = {"max_fragment_words": 7}
+
+    def check(self, doc):
+        for stop, word_start, fragment_end in _lowercase_after_stop(doc):
+            fragment = doc.prose[word_start:fragment_end]
+            if _is_fragment(fragment, self.options["max_fragment_words"]):
+                line_start = doc.prose.rfind(" ", 0, stop) + 1
+                yield self.finding(line_start, fragment_end, "full stop cuts the sentence before a lower-case fragment",
+                                   [doc.prose[line_start:stop] + " " + fragment])
+
+
+def _is_fragment(fragment: str, max_words: int) -> bool:
+    words = fragment.split()
+    return len(words) <= max_words and "," not in fragment
+
+
+def _lowercase_after_stop(doc):
+    """(stop offset, next word start, end of the run to the next terminal mark) for '. lowercase'."""
+    def compute(doc):
+        data = load_data("punctuation")
+        abbreviations = set(data["abbreviations"])
+        found = []
+        prose = doc.prose
+        for match in _SPLIT_STOP_RE.finditer(prose):
+            stop = match.start()
+            word = match.group(1)
+            prev = _PREV_WORD_RE.search(prose, max(0, stop - 25), stop + 1)
+            token = prev.group(1) if prev else ""
+            if "." in token or token.lower() in abbreviations or len(token) == 1:
+                continue
+            if prose[stop + 1:stop + 2] == "." or prose[stop - 1:stop] == ".":
+                continue  # part of an ellipsis
+            if word in data["lowercase_starts"]:
+                continue
+            block = doc.paragraph_of(stop)
+            if block is None or block.kind in ("list-item", "table-cell"):
+                continue
+            terminal = re.compile(r"[.!?…]").search(prose, match.start(1), block.end)
+            end = terminal.end() if terminal else block.end
+            while end < block.end and prose[end] in "”’\")":
+                end += 1
+            found.append((stop, match.start(1), end))
+        return found
+
+    return doc.memo("punctuation.lowercase-after-stop", compute)
+
+
+class TruncatingEllipsis(Rule):
+    code = "GL206"
+    name = "truncating-ellipsis"
+    family = "punctuation"
+    severity = "warning"
+    summary = "An ellipsis right after a determiner or preposition, cutting a phrase in two."
+    explanation = (
+        "An ellipsis between a determiner, possessive or preposition and the next word "
+        "(\"to confront the… improve governance\") leaves the phrase without its noun: "
+        "words were dropped, usually when a quotation was shortened badly. Ellipses "
+        "after a complete phrase (\"I thought… well, never mind\") are not reported."
+    )
+    bad = "They vowed to “confront the… improve global governance”."
+    good = "They vowed to “confront the challenges and improve global governance”."
+
+    def check(self, doc):
+        heads = set(load_data("punctuation")["phrase_heads"])
+        for match in _ELLIPSIS_RE.finditer(doc.prose):
+            if match.group(1).lower() in heads:
+                yield self.finding(match.start(1), match.end(3), f"ellipsis cuts the phrase after '{match.group(1)}'")
+
+
+class DoubledPunctuation(Rule):
+    code = "GL207"
+    name = "doubled-punctuation"
+    family = "punctuation"
+    severity = "warning"
+    summary = "Two punctuation marks where one belongs (\",,\", \".,\", \";;\")."
+    explanation = (
+        "Two commas, a comma and a full stop, or two semicolons in a row are debris "
+        "of joined segments or of a deleted word. Ellipses (...), \"?!\" and repeated "
+        "exclamation marks are deliberate and not reported."
+    )
+    bad = "The ministers met on Tuesday,, and agreed to talk again."
+    good = "The ministers met on Tuesday, and agreed to talk again."
+
+    def check(self, doc):
+        abbreviations = set(load_data("punctuation")["abbreviations"])
+        prose = doc.prose
+        for match in _DOUBLED_PUNCT_RE.finditer(prose):
+            text = match.group()
+            if text[0] == ".":
+                # "Jr.," and "Mass.," are an abbreviation's stop and a comma.
+                prev = _PREV_WORD_RE.search(prose, max(0, match.start() - 25), match.start() + 1)
+                word = prev.group(1) if prev else ""
+                if "." in word or len(word) <= 2 or word.lower() in abbreviations or (word[:1].isupper() and len(word) <= 6):
+                    continue
+            yield self.finding(match.start(), match.end(), f"doubled punctuation '{text}'", [text[0]])
+
+
+class SpaceBeforePunctuation(Rule):
+    code = "GL208"
+    name = "space-before-punctuation"
+    family = "punctuation"
+    severity = "warning"
+    summary = "A space before a comma or full stop."
+    explanation = (
+        "English sets commas and full stops against the preceding word. A space "
+        "before them (\"the talks , which\") is left by tokenised machine-translation "
+        "output or by a deleted word. French-style spaces before ; : ! ? are a "
+        "different convention and are not reported here."
+    )
+    bad = "The talks , which lasted two days , ended on Friday ."
+    good = "The talks, which lasted two days, ended on Friday."
+
+    def check(self, doc):
+        prose = doc.prose
+        for match in _SPACE_BEFORE_RE.finditer(prose):
+            mark = match.group(1)
+            after = prose[match.end():match.end() + 1]
+            if mark == "." and prose[match.end(1):match.end(1) + 1] == ".":
+                continue
+            if after.isdigit():
+                continue
+            yield self.finding(match.start(), match.end(), f"space before '{mark}'", [mark])
 
 
 @hookimpl
 def garblint_rules():
-    return []
+    return [QuotePairing, DuplicatedClosingQuote, UnclosedQuote, UnopenedQuote, SplitSentence,
+            TruncatingEllipsis, DoubledPunctuation, SpaceBeforePunctuation]
