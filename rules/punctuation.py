@@ -19,9 +19,10 @@ _WORDS_AFTER_RE = re.compile(r"\S+(?:\s+\S+){0,2}")
 _SINGLE_MIXED_RE = re.compile(r"(?<![\w’'])‘([^‘’'\n]{1,60}?)'(?![\w])")
 _DOUBLED_PUNCT_RE = re.compile(r"(?<![.,;:!?])(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.)(?![.,;:])")
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\W\d_])[ \t]+([,.])(?=[ \t]|$)", re.M)
-_SPLIT_STOP_RE = re.compile(r"(?<=[^\W\d_])\.[ \t]+([a-z][a-z'’-]*)")
+_SPLIT_STOP_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][”’\"')\]]))\.[ \t]+([a-z][\w'’-]*)")
 _ELLIPSIS_RE = re.compile(r"\b([A-Za-z]+)[ \t]?(…|\.\.\.)[ \t]?([a-z][a-z'’-]*)")
-_PREV_WORD_RE = re.compile(r"([\w.’'-]+)\.$")
+_PREV_WORD_RE = re.compile(r"([\w.’'-]+)[”’\"')\]]?\.$")
+_VOWELS = set("aeiouyAEIOUY")
 
 
 def _quote_side(prose: str, index: int) -> str | None:
@@ -224,6 +225,19 @@ def _is_fragment(fragment: str, max_words: int) -> bool:
     return len(words) <= max_words and "," not in fragment
 
 
+def _looks_abbreviated(token: str, abbreviations: set[str]) -> bool:
+    """Whether a word before a full stop is an abbreviation ("U.S", "Jr", "12-oz", "Chmn", "Lond")."""
+    from linter.lexicon import zipf
+
+    last = token.rsplit("-", 1)[-1]
+    if "." in token or len(last) <= 1 or last.lower() in abbreviations:
+        return True
+    if not _VOWELS.intersection(last):
+        return True  # consonant clusters: "Chmn", "mc", "lb"
+    # An unknown capitalised word ("Lond", "Shak") is an abbreviation, not a name that ends a sentence.
+    return last[0].isupper() and len(last) <= 5 and zipf(last) < 2.5
+
+
 def _lowercase_after_stop(doc):
     """(stop offset, next word start, end of the run to the next terminal mark) for '. lowercase'."""
     def compute(doc):
@@ -236,11 +250,11 @@ def _lowercase_after_stop(doc):
             word = match.group(1)
             prev = _PREV_WORD_RE.search(prose, max(0, stop - 25), stop + 1)
             token = prev.group(1) if prev else ""
-            if "." in token or token.lower() in abbreviations or len(token) == 1:
+            if _looks_abbreviated(token, abbreviations):
                 continue
             if prose[stop + 1:stop + 2] == "." or prose[stop - 1:stop] == ".":
                 continue  # part of an ellipsis
-            if word in data["lowercase_starts"]:
+            if word in data["lowercase_starts"] or not word.islower():
                 continue
             block = doc.paragraph_of(stop)
             if block is None or block.kind in ("list-item", "table-cell"):
@@ -325,8 +339,8 @@ class SpaceBeforePunctuation(Rule):
         for match in _SPACE_BEFORE_RE.finditer(prose):
             mark = match.group(1)
             after = prose[match.end():match.end() + 1]
-            if mark == "." and prose[match.end(1):match.end(1) + 1] == ".":
-                continue
+            if mark == "." and prose[match.end(1):match.end(1) + 3].lstrip()[:1] == ".":
+                continue  # a spaced ellipsis ". . ."
             if after.isdigit():
                 continue
             yield self.finding(match.start(), match.end(), f"space before '{mark}'", [mark])
