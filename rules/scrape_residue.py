@@ -50,14 +50,23 @@ class PageFurniture(Rule):
 
     def check(self, doc):
         prose = doc.prose
+        spans: list[list[int]] = []
         for match in _furniture_re().finditer(prose):
             start, end = match.start(), match.end()
             while start < end and prose[start].isspace():
                 start += 1
             while end > start and prose[end - 1].isspace():
                 end -= 1
-            if start < end:
-                yield self.finding(start, min(end, start + 80), f"page furniture: '{prose[start:min(end, start + 40)]}'", [""])
+            if start >= end:
+                continue
+            # Consecutive furniture lines ("No comments:" / "Post a Comment") are one block.
+            if spans and not prose[spans[-1][1]:start].strip() and prose.count("\n", spans[-1][1], start) <= 2:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+        for start, end in spans:
+            first_line = prose[start:end].split("\n", 1)[0]
+            yield self.finding(start, min(end, start + 80), f"page furniture: '{first_line[:40]}'", [""])
 
 
 class MetadataRunIn(Rule):

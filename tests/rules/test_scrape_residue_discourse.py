@@ -87,7 +87,7 @@ class TestOrphanOpening:
 
 
 def test_seeds():
-    assert flagged(PageFurniture, seed("001")) == ["No comments:", "Post a Comment"]
+    assert flagged(PageFurniture, seed("001")) == ["No comments:\nPost a Comment"]
     assert flagged(TruncatedHeadlineCopy, seed("003")) == ["Chinas top diplomat vows to strengthen ties with Russia ahead"]
     assert flagged(MetadataRunIn, seed("004")) == [" date 2022-03-30"]
     assert flagged(OrphanAnaphor, seed("000")) == ["This is despite the fact"]
