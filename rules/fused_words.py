@@ -1,7 +1,127 @@
-"""Rule family module (being written)."""
+"""Fused words: two words that lost the space between them.
+
+Measured on synthetic fusions of Brown-corpus word pairs and on the Brown
+corpus itself (benchmarks/fp_rate.py): wordfreq's bundled frequencies with
+both parts at Zipf >= 3.5 split correctly and flag nothing in clean text;
+wordsegment and symspellpy were not needed, and loading them costs more.
+"""
+from __future__ import annotations
+
+import re
+
 from linter import hookimpl
+from linter.lexicon import zipf
+from linter.rule import Rule
+
+from ._data import load_data
+
+_CAMEL_RE = re.compile(r"^([a-z]{2,})([A-Z][a-z]{2,})$")
+_CONTEXT_CHARS = set("#@/._\\=:")
+# Common web typos that wordfreq lists as words: a preposition or conjunction
+# fused with a determiner ("ofthe", "inthe", "andthe").
+_TYPO_HEADS = {"of", "in", "to", "on", "at", "for", "and", "from", "by", "with", "into", "is", "was"}
+_IDENTIFIER_PREFIXES = {"get", "set", "is", "has", "on", "to", "add", "remove", "create", "update", "delete",
+                        "make", "find", "handle", "use", "fetch", "load", "save", "init", "my", "new"}
+_TYPO_TAILS = {"the", "this", "that", "these", "those", "his", "their", "its", "our"}
+
+
+def _in_code_like_context(prose: str, start: int, end: int) -> bool:
+    """Tokens glued to '#', '@', '/', '.', '_' are hashtags, handles, URLs or identifiers."""
+    before = prose[start - 1] if start > 0 else " "
+    after = prose[end] if end < len(prose) else " "
+    return before in _CONTEXT_CHARS or (after in _CONTEXT_CHARS and prose[end + 1:end + 2].isalnum())
+
+
+class FusedCamelCase(Rule):
+    code = "GL301"
+    name = "fused-capitalised-word"
+    family = "fused-words"
+    severity = "error"
+    summary = "A lower-case word fused with a following capitalised word (\"countryEuropean\")."
+    explanation = (
+        "When a caption, link or line break loses its space, a word runs into the next "
+        "capitalised one: \"The countryEuropean leaders\". A token that starts lower-case, "
+        "has a capital inside, is unknown as a whole and splits into two common words is "
+        "reported with the split as the suggestion. Brand names spelled that way (iPhone, "
+        "eBay) are skipped, and more can be listed under `known_mixed_case` in fused_words.yaml."
+    )
+    bad = "According to sources cited by the countryEuropean leaders will meet."
+    good = "According to sources cited by the country, European leaders will meet."
+    default_options = {"min_part_zipf": 3.0, "known": []}
+
+    def check(self, doc):
+        known = set(load_data("fused_words")["known_mixed_case"]) | {k.lower() for k in self.options["known"]}
+        threshold = self.options["min_part_zipf"]
+        for token in doc.words:
+            match = _CAMEL_RE.match(token.text)
+            if not match or token.lower in known or zipf(token.text) >= 1.0:
+                continue
+            if _in_code_like_context(doc.prose, token.start, token.end):
+                continue
+            first, second = match.groups()
+            if first in _IDENTIFIER_PREFIXES:
+                continue  # getValue, onClick: a code identifier, not prose
+            if zipf(first) >= threshold and zipf(second) >= threshold:
+                yield self.finding(token.start, token.end, f"'{token.text}' looks like two words run together",
+                                   [f"{first} {second}"])
+
+
+class FusedLowercase(Rule):
+    code = "GL302"
+    name = "fused-words"
+    family = "fused-words"
+    severity = "error"
+    summary = "An unknown lower-case word that splits into two common words (\"orderaccording\")."
+    explanation = (
+        "An all-lower-case token that is not an English word but splits into two "
+        "frequent ones (\"world orderaccording to\", \"the governmentsaid\") lost its space. "
+        "The split must fall at a phrase boundary (one part a function word or a reporting "
+        "verb such as \"according\" or \"said\"), both parts must be common (Zipf 3.5 or "
+        "more in wordfreq's data), and a token that is itself a known word is never split, "
+        "so \"therapist\" stays whole and closed compounds (\"rightfield\") are left alone. "
+        "Common web typos of two function words (\"ofthe\") are reported too. Hashtags, "
+        "handles, URLs and identifiers are skipped."
+    )
+    bad = "They want to build a new world orderaccording to the minister."
+    good = "They want to build a new world order according to the minister."
+    default_options = {"min_part_zipf": 3.5, "min_length": 7}
+
+    def check(self, doc):
+        data = load_data("fused_words")
+        never = set(data["never_parts"])
+        boundary = set(data["boundary_words"])
+        compounds = set(data["function_word_compounds"])
+        threshold = self.options["min_part_zipf"]
+        for token in doc.words:
+            text = token.text
+            if len(text) < 5 or not text.isalpha() or not text.islower() or text in compounds:
+                continue
+            known = zipf(text)
+            # Unknown tokens of some length, or common web typos of two function words ("ofthe").
+            if known > 0 and not (known < 3.5 and len(text) <= 8):
+                continue
+            if known == 0 and len(text) < self.options["min_length"]:
+                continue
+            if _in_code_like_context(doc.prose, token.start, token.end):
+                continue
+            best = None
+            for cut in range(2, len(text) - 1):
+                first, second = text[:cut], text[cut:]
+                if first in never or second in never:
+                    continue
+                if known > 0 and not (first in _TYPO_HEADS and second in _TYPO_TAILS):
+                    continue
+                if first not in boundary and second not in boundary:
+                    continue
+                low = min(zipf(first), zipf(second))
+                needed = 5.0 if min(len(first), len(second)) <= 2 else threshold
+                if low >= needed and (best is None or low > best[0]):
+                    best = (low, first, second)
+            if best:
+                yield self.finding(token.start, token.end, f"'{text}' looks like two words run together",
+                                   [f"{best[1]} {best[2]}"])
 
 
 @hookimpl
 def garblint_rules():
-    return []
+    return [FusedCamelCase, FusedLowercase]
