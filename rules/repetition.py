@@ -53,6 +53,113 @@ class DoubledWord(Rule):
             )
 
 
+class CoordinatedDuplicate(Rule):
+    code = "GL102"
+    name = "coordinated-duplicate"
+    family = "repetition"
+    severity = "error"
+    summary = "A word coordinated with itself (\"both military and military forces\")."
+    explanation = (
+        "\"Both military and military forces\" coordinates a word with itself where the "
+        "source had two different words (military and humanitarian, economic and political): "
+        "one of them was lost or mistranslated. Emphatic repetition is idiomatic and not "
+        "reported: comparatives and adverbs (\"more and more\", \"again and again\"), plural "
+        "nouns of measure (\"years and years\"), and verbs of duration (\"waited and waited\")."
+    )
+    bad = "The allies supported Kyiv through both military and military aid."
+    good = "The allies supported Kyiv through both military and humanitarian aid."
+
+    def check(self, doc):
+        data = load_data("repetition")
+        emphatic = set(data["emphatic_coordinations"])
+        function_words = set(data["function_words"]) | {"they", "it", "he", "she", "we", "you", "i", "them", "him", "her", "us"}
+        adjective_endings = tuple(data["adjective_endings"])
+        verbs = _base_verbs()
+        tokens = doc.tokens
+        for i in range(1, len(tokens) - 1):
+            conj = tokens[i]
+            if conj.lower not in ("and", "or"):
+                continue
+            first, second = tokens[i - 1], tokens[i + 1]
+            if not (first.is_word and second.is_word) or first.lower != second.lower:
+                continue
+            if first.sentence != second.sentence or first.text[0].isupper():
+                continue
+            word = first.lower
+            before = tokens[i - 2].lower if i >= 2 and tokens[i - 2].sentence == first.sentence else ""
+            after = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else None
+            if word in function_words or word in emphatic:
+                continue
+            framed = before in ("both", "either", "neither", "between")
+            # Unframed, only adjectives premodifying a noun ("economic and economic ties"):
+            # a noun repeated before a compound ("milk and milk products") is fine.
+            modifier = (
+                after is not None and after.is_word and after.lower not in function_words
+                and word not in verbs and word.endswith(adjective_endings)
+            )
+            if framed or modifier:
+                yield self.finding(first.start, second.end, f"'{first.text}' is coordinated with itself")
+
+
+class RepeatedInfinitive(Rule):
+    code = "GL103"
+    name = "repeated-infinitive"
+    family = "repetition"
+    severity = "warning"
+    summary = "An infinitive repeated in one sentence whose second copy dangles (\"to visit ... to visit in 2023\")."
+    explanation = (
+        "When a translation engine re-attaches a time or place phrase it may repeat the "
+        "verb: \"invited Xi to visit Moscow in the spring to visit in 2023\". The second "
+        "\"to VERB\" has no object, only an adverbial, and is not coordinated with the first; "
+        "parallel infinitives (\"to visit Paris and to visit Rome\", \"to be or not to be\") "
+        "are fine and not reported."
+    )
+    bad = "The mayor invited the team to visit the city in the summer to visit in 2024."
+    good = "The mayor invited the team to visit the city in the summer of 2024."
+
+    def check(self, doc):
+        adjunct_starts = set(load_data("repetition")["adjunct_starts"])
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            seen: dict[str, int] = {}
+            for j in range(len(tokens) - 1):
+                if tokens[j].lower != "to" or not tokens[j + 1].is_word:
+                    continue
+                verb = tokens[j + 1].lower
+                if verb not in seen:
+                    seen[verb] = j
+                    continue
+                previous = tokens[j - 1] if j > 0 else None
+                if previous is None or not previous.is_word or previous.lower in ("and", "or", "but", "nor", "not", "to"):
+                    continue
+                if any(t.is_punct for t in tokens[seen[verb]:j]):
+                    continue  # a comma or dash between them: a new clause, a parallel
+                if verb in _LIGHT_VERBS or verb in _OBJECT_PRONOUNS or verb.endswith(_NOUN_ENDINGS) or not tokens[j + 1].text.islower():
+                    continue
+                nxt = tokens[j + 2] if j + 2 < len(tokens) else None
+                if nxt is None or not (nxt.lower in adjunct_starts or nxt.is_number):
+                    continue
+                # The adjunct must close the clause within a few words: nothing follows it.
+                end = j + 2
+                while end < len(tokens) and not tokens[end].is_punct and end - j < 7:
+                    end += 1
+                if end >= len(tokens) or not tokens[end].is_punct:
+                    continue
+                yield self.finding(tokens[j].start, tokens[end - 1].end,
+                                   f"'to {tokens[j + 1].text}' repeats an infinitive of this sentence and has no object")
+
+
+_OBJECT_PRONOUNS = {"him", "her", "them", "it", "me", "us", "you", "this", "that", "these", "those", "the", "a", "an"}
+_NOUN_ENDINGS = ("ship", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
+_LIGHT_VERBS = {"be", "do", "have", "get", "go", "make", "take", "see", "say", "come", "give", "keep"}
+
+
+def _base_verbs():
+    from .calque import base_verbs
+
+    return base_verbs()
+
+
 @hookimpl
 def garblint_rules():
-    return [DoubledWord]
+    return [DoubledWord, CoordinatedDuplicate, RepeatedInfinitive]

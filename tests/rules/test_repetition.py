@@ -1,0 +1,88 @@
+from pathlib import Path
+
+import pytest
+
+from linter.testing import flagged, run_rule
+from rules.repetition import CoordinatedDuplicate, DoubledWord, RepeatedInfinitive
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(name):
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+class TestDoubledWord:
+    @pytest.mark.parametrize("text, expected", [
+        ("The striker was able to to score twice.", "to to"),
+        ("The the council met.", "The the"),
+        ("Prices rose in in March.", "in in"),
+    ])
+    def test_flags(self, text, expected):
+        (finding,) = run_rule(DoubledWord, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.severity == "error"
+
+    @pytest.mark.parametrize("text", [
+        "He had had enough of the delays.",
+        "She said that that plan would fail.",
+        "They flew to Bora Bora and Walla Walla.",
+        "The score was 1 1 at half-time.",
+        "It ended with the\nthe heading repeated across lines.",
+        "The vote. The vote was close.",
+    ])
+    def test_legitimate_repeats_are_clean(self, text):
+        assert flagged(DoubledWord, text) == []
+
+    def test_exceptions_option(self):
+        assert flagged(DoubledWord, "We heard the bam bam drum.") == ["bam bam"]
+        assert flagged(DoubledWord, "We heard the bam bam drum.", options={"exceptions": ["bam bam"]}) == []
+
+
+class TestCoordinatedDuplicate:
+    @pytest.mark.parametrize("text, expected", [
+        ("They offered both financial and financial support.", "financial and financial"),
+        ("The deal covers economic and economic cooperation.", "economic and economic"),
+        ("It needs either political or political will.", "political or political"),
+    ])
+    def test_flags(self, text, expected):
+        assert flagged(CoordinatedDuplicate, text) == [expected]
+
+    @pytest.mark.parametrize("text", [
+        "Prices rose more and more each year.",
+        "He tried again and again to call.",
+        "They waited and waited for news.",
+        "It took years and years of work.",
+        "The processing of milk and milk products grew.",
+        "She caught it and it fell.",
+        "They offered both financial and military support.",
+    ])
+    def test_emphasis_and_compounds_are_clean(self, text):
+        assert flagged(CoordinatedDuplicate, text) == []
+
+
+class TestRepeatedInfinitive:
+    @pytest.mark.parametrize("text, expected", [
+        ("The club invited the coach to visit the stadium in May to visit in 2025.", "to visit in 2025"),
+        ("They asked the minister to attend the summit in Rome to attend next week.", "to attend next week"),
+    ])
+    def test_flags(self, text, expected):
+        assert flagged(RepeatedInfinitive, text) == [expected]
+
+    @pytest.mark.parametrize("text", [
+        "He wanted to visit Paris and to visit Rome in June.",
+        "To be or not to be, that is the question.",
+        "They asked him to visit in 2025.",
+        "It had not occurred to him, and it occurred to him before.",
+        "She planned to travel to Spain, then to travel in Italy with friends.",
+    ])
+    def test_parallel_and_single_infinitives_are_clean(self, text):
+        assert flagged(RepeatedInfinitive, text) == []
+
+
+def test_seed_repetitions_are_found_and_the_original_is_clean():
+    assert flagged(DoubledWord, seed("002")) == ["to to"]
+    assert flagged(CoordinatedDuplicate, seed("003")) == ["military and military"]
+    assert flagged(RepeatedInfinitive, seed("003")) == ["to visit in 2023"]
+    for rule in (DoubledWord, CoordinatedDuplicate, RepeatedInfinitive):
+        assert run_rule(rule, seed("001")) == []
