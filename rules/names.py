@@ -1,7 +1,158 @@
-"""Rule family module (being written)."""
+"""Names: people's names run together, and East Asian names cut to the given name."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
 from linter import hookimpl
+from linter.rule import Rule
+
+from ._data import load_data
+
+_CAP_RUN_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+)")
+_CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?$")
+_LEADING_STOPWORDS = {"The", "A", "An", "In", "On", "At", "For", "From", "With", "By", "Of", "And", "But", "Or", "As",
+                      "To", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "When", "While",
+                      "After", "Before", "If", "Since", "Until", "Then", "Now", "So", "Yet", "According"}
+
+# Romanised Chinese (pinyin) and Korean syllables: a given name made only of
+# these ("Jinping", "Jong Un", "Jae-in") is East Asian, not a Western name.
+_PINYIN_FINAL = r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u)"
+# Pinyin writes a syllable without an initial consonant only at the start of a word.
+_PINYIN_RE = re.compile(
+    rf"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL}|(?:ang|ai|ao|an|a|ou|o|en|eng|er|e))"
+    rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL})*$", re.I)
+# One Korean syllable ("Jong", "Un", "Jae", "in", "Suk", "yeol").
+_KOREAN_RE = re.compile(
+    r"^(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhy])?(?:yae|yeo|wae|ae|ya|eo|ye|yo|wa|oe|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|[knlmp])?$", re.I)
+
+
+def _is_east_asian_given(name: str) -> bool:
+    """A given name written in pinyin ("Jinping") or as Korean syllables ("Jong Un", "Jae-in")."""
+    parts = [p for p in re.split(r"[-\s]+", name) if p]
+    if len(parts) == 1:
+        return bool(_PINYIN_RE.match(parts[0]))
+    return all(_KOREAN_RE.match(p) or _PINYIN_RE.match(p) for p in parts)
+
+
+def name_inventory(doc):
+    """Capitalised runs of the document and the words used alone as people."""
+    data = load_data("names")
+    titles = set(data["titles"])
+    person_verbs = set(data["person_verbs"])
+    prose = doc.prose
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in _CAP_RUN_RE.finditer(prose):
+        words = match.group(1).split()
+        # Drop leading titles: "Foreign Minister Wang Yi" -> "Wang Yi".
+        offset = match.start(1)
+        while words and (words[0].rstrip(".") in titles or words[0] in _LEADING_STOPWORDS):
+            offset = prose.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end(1)
+            words = words[1:]
+        if len(words) >= 2 and all(_CAP_WORD.match(w.rstrip("’'s").rstrip("’'")) or _CAP_WORD.match(w) for w in words):
+            runs.append((offset, match.end(1), words))
+    alone: Counter = Counter()
+    tokens = doc.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.is_word and token.text[:1].isupper() and tokens[i + 1].lower in person_verbs:
+            prev = tokens[i - 1] if i else None
+            if prev is None or not prev.text[:1].isupper() or prev.sentence != token.sentence or prev.is_punct:
+                alone[token.text] += 1
+    for token in tokens:
+        if token.is_word and token.text[:1].isupper():
+            alone.setdefault(token.text, 0)
+    return runs, alone
+
+
+def _inventory(doc):
+    return doc.memo("names.inventory", name_inventory)
+
+
+class RunTogetherNames(Rule):
+    code = "GL401"
+    name = "run-together-names"
+    family = "names"
+    severity = "error"
+    summary = "Two people's names run together where a word between them was lost (\"Wang Nikolai Patrushev\")."
+    explanation = (
+        "When a verb between two names is dropped (\"Wang [met] Nikolai Patrushev\"), the "
+        "names fuse into what looks like one long name. garblint uses the names the "
+        "document itself mentions: a capitalised run is reported when its first part is "
+        "a person the document names elsewhere (\"Wang said\", \"Wang Yi\") and its second "
+        "part is another person, whose surname the document also uses alone. Long names "
+        "of one person (\"Andrey Ivanovich Denisov\"), titles and lists with commas are not reported."
+    )
+    bad = "Merkel said the talks went well. On Monday, Merkel Emmanuel Macron, the French president, visited Berlin. Macron said he was pleased."
+    good = "Merkel said the talks went well. On Monday, Merkel met Emmanuel Macron, the French president, in Berlin. Macron said he was pleased."
+
+    def check(self, doc):
+        from linter.lexicon import zipf
+
+        runs, alone = _inventory(doc)
+        full_names = [tuple(words) for _, _, words in runs]
+        for start, end, words in runs:
+            # Names, not common words: "The Tax Court", "House Rules Committee" are not people.
+            if len(words) < 3 or any(zipf(w.lower()) >= 4.5 for w in words):
+                continue
+            for cut in (1, 2):
+                if len(words) - cut < 2:
+                    continue
+                head, tail = words[:cut], words[cut:]
+                # The head is a person in its own right: used alone before a verb of speech,
+                # or the start of another full name that shares nothing with the tail.
+                head_person = (cut == 1 and alone.get(head[0], 0) >= 1) or any(
+                    name[:cut] == tuple(head) and len(name) == cut + 1 and name[cut] not in tail
+                    for name in full_names if name != tuple(words)
+                )
+                tail_person = alone.get(tail[-1], 0) >= 1 or any(name == tuple(tail) for name in full_names)
+                if head_person and tail_person and tail[-1] not in head:
+                    yield self.finding(start, end, f"two names run together: '{' '.join(head)}' and '{' '.join(tail)}'",
+                                       [f"{' '.join(head)} met {' '.join(tail)}", f"{' '.join(head)}, {' '.join(tail)}"])
+                    break
+
+
+class GivenNameOnly(Rule):
+    code = "GL402"
+    name = "given-name-only"
+    family = "names"
+    severity = "warning"
+    summary = "A Chinese or Korean name shortened to the given name (\"Jinping\" for Xi Jinping)."
+    explanation = (
+        "Chinese and Korean names put the surname first: Xi Jinping is \"Xi\" on second "
+        "mention, Kim Jong Un is \"Kim\". A translation engine that treats the last word as "
+        "the surname writes \"Jinping said\" or \"Jong Un visited\". The rule looks for full "
+        "names in the document whose first word is a common Chinese or Korean surname "
+        "(names.yaml) and whose given name is romanised Chinese or Korean, then reports the "
+        "given name used on its own, with the surname as the suggestion."
+    )
+    bad = "Xi Jinping met the delegation. Later, Jinping said the talks were useful."
+    good = "Xi Jinping met the delegation. Later, Xi said the talks were useful."
+
+    def check(self, doc):
+        surnames = set(load_data("names")["surname_first"])
+        runs, _ = _inventory(doc)
+        given_names: dict[tuple[str, ...], str] = {}
+        for _, _, words in runs:
+            if words[0] in surnames and 2 <= len(words) <= 3:
+                given = tuple(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words[1:])
+                if _is_east_asian_given(" ".join(given)) and given[0] not in surnames:
+                    given_names[given] = words[0]
+        if not given_names:
+            return
+        tokens = doc.tokens
+        for i, token in enumerate(tokens):
+            for given, surname in given_names.items():
+                n = len(given)
+                window = tokens[i:i + n]
+                if len(window) < n or tuple(t.text.rstrip("’'s") if t.text.endswith(("’s", "'s")) else t.text for t in window) != given:
+                    continue
+                previous = tokens[i - 1] if i else None
+                if previous is not None and previous.text == surname:
+                    continue
+                yield self.finding(window[0].start, window[-1].end,
+                                   f"'{' '.join(given)}' is the given name; the surname is '{surname}'", [surname])
 
 
 @hookimpl
 def garblint_rules():
-    return []
+    return [RunTogetherNames, GivenNameOnly]

@@ -1,7 +1,58 @@
-"""Rule family module (being written)."""
+"""Pronoun: a country or institution called "he" or "she"."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
 from linter import hookimpl
+from linter.rule import Rule
+
+from ._data import load_data
+
+
+@lru_cache(maxsize=None)
+def _entity_and_possessive_re() -> re.Pattern:
+    data = load_data("pronoun")
+    names = sorted(data["countries"] + data["country_phrases"], key=len, reverse=True)
+    name_alt = "|".join(re.escape(n) for n in names)
+    institutions = "|".join(re.escape(n) for n in data["institutions"])
+    # "the US and his allies", "Germany and her partners", "the ministry and his staff"
+    return re.compile(
+        rf"(?P<entity>(?:\b(?:the|The)\s+)?(?<![\w.])(?:{name_alt})(?![\w])|\b(?:the|The|its|Its)\s+(?:{institutions})\b)"
+        rf"(?P<link>\s+(?:and|or|as\s+well\s+as)\s+)(?P<pronoun>his|her)\s+(?P<noun>[a-z][\w-]*)"
+    )
+
+
+class GenderedEntity(Rule):
+    code = "GL451"
+    name = "gendered-entity-pronoun"
+    family = "pronoun"
+    severity = "warning"
+    summary = "A country or institution given a masculine or feminine possessive (\"the US and his allies\")."
+    explanation = (
+        "Languages with grammatical gender call a country \"he\" or \"she\" (German \"seine "
+        "Verbündeten\", French \"ses alliés\"); a literal translation gives \"the US and his "
+        "allies\". English uses \"its\" (or \"their\"). The rule reports a possessive \"his\" "
+        "or \"her\" coordinated directly with a country or an institution (ministry, "
+        "government, Kremlin, NATO) and followed by something only a state or an "
+        "institution has (allies, territory, economy, citizens), where the possessive can "
+        "only refer to it. \"He flew to Germany and his wife\" is not reported. The lists "
+        "are in pronoun.yaml."
+    )
+    bad = "He said it was a reference to the US and his allies."
+    good = "He said it was a reference to the US and its allies."
+
+    def check(self, doc):
+        possessions = set(load_data("pronoun")["state_possessions"])
+        for match in _entity_and_possessive_re().finditer(doc.prose):
+            if match.group("noun") not in possessions:
+                continue  # "He went back to Germany and his wife": the possessive is the man's
+            start = match.start("entity")
+            end = match.end("noun")
+            fixed = doc.prose[start:match.start("pronoun")] + "its " + match.group("noun")
+            yield self.finding(start, end, f"'{match.group('pronoun')}' refers to '{match.group('entity').strip()}', which is not a person", [fixed])
 
 
 @hookimpl
 def garblint_rules():
-    return []
+    return [GenderedEntity]
