@@ -1,7 +1,192 @@
-"""Rule family module (being written)."""
+"""Word order: verbs left at the end of a clause by a German or Japanese intermediate.
+
+German puts the infinitive and the participle at the end ("... mit den USA
+auszusetzen", "... weitergegeben"), Japanese the finite verb. A translation
+that keeps that order strands a bare verb after its object. These rules need
+word classes; they use a list of base-form verbs drawn from the tagged Brown
+corpus (rules/data/base_verbs.txt) and simple morphology, and measure their
+false positives on the Brown corpus (benchmarks/fp_rate.py).
+"""
+from __future__ import annotations
+
 from linter import hookimpl
+from linter.lexicon import zipf
+from linter.rule import Rule
+
+from ._data import load_data
+from .calque import base_verbs
+
+_IRREGULAR_PAST = {"went", "came", "saw", "took", "gave", "made", "met", "left", "held", "told", "said", "brought",
+                   "bought", "sent", "spent", "built", "found", "kept", "led", "lost", "paid", "put", "set", "won",
+                   "began", "wrote", "spoke", "chose", "broke", "drove", "rose", "fell", "stood", "sought", "thought"}
+
+
+_AUXILIARIES = {"to", "will", "would", "can", "could", "must", "should", "may", "might", "shall", "do", "does", "did",
+                "don't", "didn't", "doesn't", "won't", "can't", "let"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all", "every"}
+_PLURALS_AND_ADVERBS = {"children", "people", "men", "women", "police", "staff", "data", "media", "cattle", "couple",
+                        "later", "still", "even", "also", "often", "never", "always", "just", "only", "then", "soon",
+                        "now", "ever", "rather", "together", "instead", "again", "once", "twice", "perhaps", "maybe",
+                        "therefore", "thus", "hence", "gotta", "wanna", "gonna", "dare", "them", "us", "him", "me",
+                        "except", "officials", "citizenry", "public", "majority", "minority", "remainder", "rest"}
+
+
+_PREPOSITIONS = {"in", "of", "for", "with", "from", "on", "at", "by", "around", "across", "throughout", "among"}
+
+
+def _plural_head_before(words, noun_index: int) -> bool:
+    """Whether a plural noun heads a prepositional phrase ending at the noun ("students of literature")."""
+    for j in range(noun_index - 1, max(0, noun_index - 5), -1):
+        if words[j].lower in _PREPOSITIONS:
+            head = words[j - 1].lower if j > 0 else ""
+            return head.endswith("s") and not head.endswith("ss") or head in _PLURALS_AND_ADVERBS
+    return False
+
+
+def _is_past_form(word: str) -> bool:
+    return "-" not in word and (word.endswith("ed") and len(word) > 4 or word in _IRREGULAR_PAST)
+
+
+class StrandedInfinitive(Rule):
+    code = "GL351"
+    name = "stranded-infinitive"
+    family = "word-order"
+    severity = "error"
+    summary = "A bare verb stranded after a singular noun near the end of a sentence (\"... weapons deal suspend the US.\")."
+    explanation = (
+        "A German infinitive stays at the end of its clause (\"den Vertrag mit den USA "
+        "auszusetzen\"); translated in that order it leaves a bare verb after its object: "
+        "\"plans to end its involvement in its last nuclear weapons deal suspend the US.\" "
+        "The rule reports a base-form verb right after a singular noun (so it cannot be "
+        "that noun's verb) with only a short phrase before the end of the sentence. "
+        "Verbs that take a bare infinitive after their object (let, make, help, see, "
+        "hear) are allowed: \"let the court decide the case.\""
+    )
+    bad = "The minister announced plans to leave the trade agreement cancel the EU."
+    good = "The minister announced plans to cancel the trade agreement with the EU."
+    default_options = {"max_tail_words": 3}
+
+    def check(self, doc):
+        data = load_data("word_order")
+        causatives = set(data["causative_verbs"])
+        not_nouns = set(data["not_nouns"])
+        verbs = base_verbs()
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            words = [t for t in tokens if not t.is_punct]
+            if len(words) < 6 or not tokens[-1].text in ".!?":
+                continue
+            for k in range(2, len(words) - 1):
+                noun, verb = words[k - 1], words[k]
+                tail = words[k + 1:]
+                if len(tail) > self.options["max_tail_words"] or not tail:
+                    continue
+                if verb.lower not in verbs or not verb.text.islower() or verb.lower in ("except", "save", "bar"):
+                    continue
+                if not noun.text.islower() or noun.lower in not_nouns or noun.lower.endswith(("s", "ly")) or zipf(noun.lower) < 3:
+                    continue
+                if "'" in noun.text or "’" in noun.text or noun.lower in _PLURALS_AND_ADVERBS:
+                    continue
+                # The stranded verb's object closes the sentence: "suspend the US", "end the deal".
+                if not (tail[0].lower in _DETERMINERS or tail[0].text[:1].isupper()):
+                    continue
+                if noun.lower in verbs:
+                    continue  # "help build", "go see": two verbs, not a noun
+                if doc.prose[noun.end:verb.start] != " ":
+                    continue
+                if noun.lower.endswith("ed") or noun.lower in _PLURALS_AND_ADVERBS:
+                    continue
+                if any(w.lower in causatives or w.lower == "that" for w in words[max(0, k - 8):k - 1]):
+                    continue  # "letting the builder install", "the proposal that the company undertake"
+                if any(w.lower in _AUXILIARIES for w in words[max(0, k - 4):k - 1]):
+                    continue  # "would the driver see": the verb has its frame
+                if _plural_head_before(words, k - 1):
+                    continue  # "experts in the publishing field consider": the subject is the plural head
+                if any(t.is_punct for t in tokens if verb.start < t.start < tokens[-1].start):
+                    continue  # the phrase after the verb must run straight to the end
+                yield self.finding(noun.start, tail[-1].end, f"'{verb.text}' is stranded after its object, in source-language order")
+                break
+
+
+class StrandedParticiple(Rule):
+    code = "GL352"
+    name = "stranded-participle"
+    family = "word-order"
+    severity = "error"
+    summary = "A possessive, a name and a participle with no verb, closing the sentence (\"its NATO passed on to allies.\")."
+    explanation = (
+        "Back-translation through German scrambles \"the US and its NATO allies\" into "
+        "\"its NATO passed on to allies\": a possessive determiner directly before a name "
+        "or acronym, then a past participle and a short phrase to the end of the sentence, "
+        "with no auxiliary. A name after a possessive is already unusual in English "
+        "(\"its NATO\"); followed by a bare participle it is a scrambled clause."
+    )
+    bad = "Moscow blamed the West and its EU handed over to partners."
+    good = "Moscow blamed the West and its EU partners."
+    default_options = {"max_tail_words": 4}
+
+    def check(self, doc):
+        possessives = set(load_data("word_order")["possessives"])
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            words = [t for t in tokens if not t.is_punct]
+            if not tokens or tokens[-1].text not in ".!?":
+                continue
+            for k in range(len(words) - 2):
+                det, name, participle = words[k], words[k + 1], words[k + 2]
+                if det.lower not in possessives or not name.text[:1].isupper() or not participle.text.islower():
+                    continue
+                if doc.prose[det.end:name.start].strip() or doc.prose[name.end:participle.start].strip():
+                    continue  # "her, Jones moved": a comma between is another clause
+                if not _is_past_form(participle.lower):
+                    continue
+                tail = words[k + 3:]
+                if len(tail) > self.options["max_tail_words"]:
+                    continue
+                end = tail[-1].end if tail else participle.end
+                yield self.finding(det.start, end, f"'{det.text} {name.text} {participle.text}' is a scrambled clause")
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
+
+
+class RepeatedFinalVerb(Rule):
+    code = "GL353"
+    name = "repeated-final-verb"
+    family = "word-order"
+    severity = "error"
+    summary = "A sentence that ends in a bare verb it already used (\"...as he visited Moscow ... invasion visited.\")."
+    explanation = (
+        "Verb-final source order sometimes leaves a second copy of the verb at the end "
+        "of the sentence: \"as he visited Moscow just days before the anniversary of the "
+        "invasion visited.\" The rule reports a sentence whose last word is a past verb "
+        "form that already appears earlier in the same sentence, right after a noun. "
+        "Ordinary relative clauses (\"the places he had visited\", \"the city she "
+        "visited\") have a subject or an auxiliary before the verb and are not reported."
+    )
+    bad = "The coach praised the team as it played Madrid before the final of the cup played."
+    good = "The coach praised the team as it played Madrid before the final of the cup."
+
+    def check(self, doc):
+        licensors = set(load_data("word_order")["final_verb_licensors"])
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            if len(tokens) < 6 or tokens[-1].text not in ".!?":
+                continue
+            last, before = tokens[-2], tokens[-3]
+            if not last.is_word or not last.text.islower() or not _is_past_form(last.lower):
+                continue
+            if not before.is_word or before.lower in licensors or before.text[:1].isupper():
+                continue
+            if before.lower == last.lower or before.lower.endswith("ly") or before.lower in ("and", "or", "but", "nor"):
+                continue
+            # The earlier copy is a finite verb with its own subject: "as he visited Moscow".
+            for i, t in enumerate(tokens[:-3]):
+                if t.lower == last.lower and i > 0 and (tokens[i - 1].lower in _SUBJECT_PRONOUNS or tokens[i - 1].text[:1].isupper()):
+                    yield self.finding(before.start, tokens[-1].end, f"'{last.text}' repeats a verb of this sentence at its end")
+                    break
 
 
 @hookimpl
 def garblint_rules():
-    return []
+    return [StrandedInfinitive, StrandedParticiple, RepeatedFinalVerb]

@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pytest
+
+from linter.testing import flagged, run_rule
+from rules.word_order import RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(name):
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+class TestStrandedInfinitive:
+    @pytest.mark.parametrize("text, expected", [
+        ("The club confirmed plans to end its sponsorship in the new stadium contract cancel the deal.", "contract cancel the deal"),
+        ("Officials said the ministry wants to reduce its role in the regional health programme abandon the office.", "programme abandon the office"),
+    ])
+    def test_flags_a_bare_verb_after_its_object(self, text, expected):
+        (finding,) = run_rule(StrandedInfinitive, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.severity == "error"
+
+    @pytest.mark.parametrize("text", [
+        "The judge let the jury decide the case.",
+        "Would the driver see the turtle in time?",
+        "Experts in the publishing field consider this astounding.",
+        "The children live in Miami with their aunt.",
+        "They can't afford the schooling costs this year.",
+        "The allies suspend the deal every winter.",
+        "The new rules help the council fund the library.",
+    ])
+    def test_ordinary_clauses_are_clean(self, text):
+        assert flagged(StrandedInfinitive, text) == []
+
+
+class TestStrandedParticiple:
+    def test_flags_a_scrambled_possessive_clause(self):
+        text = "Moscow blamed the West and its EU handed over to partners."
+        assert flagged(StrandedParticiple, text) == ["its EU handed over to partners"]
+
+    @pytest.mark.parametrize("text", [
+        "He parked his Ford and walked home.",
+        "Means edged around the north side of her, Jones moved in from the south.",
+        "The company and its EU partners signed the deal.",
+    ])
+    def test_ordinary_possessives_are_clean(self, text):
+        assert flagged(StrandedParticiple, text) == []
+
+
+class TestRepeatedFinalVerb:
+    def test_flags_a_repeated_final_verb(self):
+        text = "The striker scored as he played Madrid days before the final of the cup played."
+        assert flagged(RepeatedFinalVerb, text) == ["cup played."]
+
+    @pytest.mark.parametrize("text", [
+        "He visited Rome and the places he had visited.",
+        "She visited Paris, the city she loved and often visited.",
+        "We are all involved in them, deeply involved.",
+        "The number of cases reported was higher than those reported.",
+    ])
+    def test_ordinary_endings_are_clean(self, text):
+        assert flagged(RepeatedFinalVerb, text) == []
+
+
+def test_seed_word_order_is_found_and_the_original_is_clean():
+    text = seed("003")
+    assert flagged(StrandedInfinitive, text) == ["deal suspend the US"]
+    assert flagged(StrandedParticiple, text) == ["its NATO passed on to allies"]
+    assert flagged(RepeatedFinalVerb, text) == ["invasion visited."]
+    for rule in (StrandedInfinitive, StrandedParticiple, RepeatedFinalVerb):
+        for name in ("000", "001", "002", "004"):
+            assert run_rule(rule, seed(name)) == [], (rule.code, name)
