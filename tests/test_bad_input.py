@@ -76,7 +76,7 @@ def test_invalid_config(project):
 
 
 def test_bad_file_among_good_ones_still_lints_the_rest(project):
-    (project / "good.txt").write_text("They were able to to go.\n")
+    (project / "good.txt").write_text("The players were able to to go.\n")
     (project / "bad.txt").write_bytes(b"\xff\xfe broken")
     result = run_cli("check", "--format", "json", str(project))
     assert result.returncode == 2
@@ -93,7 +93,7 @@ def test_empty_file_is_clean(project):
 
 def test_bom_is_accepted(project):
     path = project / "bom.txt"
-    path.write_bytes("\ufeffThey were able to to go.\n".encode("utf-8"))
+    path.write_bytes("\ufeffThe players were able to to go.\n".encode("utf-8"))
     result = run_cli("check", "--format", "json", str(path))
     assert result.returncode == 1
 

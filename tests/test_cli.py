@@ -7,7 +7,7 @@ import yaml
 
 from tests.conftest import ROOT, run_cli
 
-BROKEN = "They were able to to go home.\n"
+BROKEN = "The players were able to to go home.\n"
 CLEAN = "They were able to go home.\n"
 
 
@@ -35,8 +35,8 @@ def test_exit_codes_follow_fail_on(files):
 def test_text_output_is_ruff_style(files):
     result = run_cli("check", str(files / "broken.txt"))
     first = result.stdout.splitlines()[0]
-    assert first == f"{files / 'broken.txt'}:1:16: GL101 error doubled word 'to'"
-    assert "1 | They were able to to go home." in result.stdout
+    assert first == f"{files / 'broken.txt'}:1:23: GL101 error doubled word 'to'"
+    assert "1 | The players were able to to go home." in result.stdout
     assert "^^^^^" in result.stdout
     assert "Found 1 finding (1 error) in 1 file." in result.stdout
     assert "\033[" not in result.stdout  # no colour when not a terminal
@@ -55,7 +55,7 @@ def test_json_output(files):
     for key in ("path", "start", "end", "line", "column", "end_line", "end_column", "code", "rule", "family", "severity", "message", "suggestions"):
         assert key in finding
     assert BROKEN[finding["start"]:finding["end"]] == "to to"
-    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (1, 16, 1, 21)
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (1, 23, 1, 28)
     assert payload["summary"]["files"] == 2
     assert payload["summary"]["by_severity"]["error"] == 1
 
@@ -71,13 +71,13 @@ def test_sarif_output_is_valid_2_1_0(files):
     assert res["ruleId"] == "GL101" and res["level"] == "error"
     assert run["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == "GL101"
     region = res["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (1, 16, 21)
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (1, 23, 28)
 
 
 def test_github_annotations(files):
     result = run_cli("check", "--format", "github", str(files / "broken.txt"))
     assert result.stdout.startswith("::error file=")
-    assert "line=1,col=16,endLine=1,endColumn=21" in result.stdout
+    assert "line=1,col=23,endLine=1,endColumn=28" in result.stdout
 
 
 def test_min_severity_hides_lower_findings(files):
@@ -88,7 +88,7 @@ def test_min_severity_hides_lower_findings(files):
 
 def test_stdin(files):
     result = run_cli("check", "--no-config", "-", input=BROKEN)
-    assert result.returncode == 1 and result.stdout.startswith("-:1:16:")
+    assert result.returncode == 1 and result.stdout.startswith("-:1:23:")
     named = run_cli("check", "--no-config", "--stdin-filename", "x.md", "-", input="```\nto to\n```\n")
     assert named.returncode == 0
 

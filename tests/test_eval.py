@@ -21,7 +21,7 @@ def make(tmp_path):
     (tmp_path / ".garblint.yaml").write_text("{}\n")
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("They were able to to go on a sunny day.\n")
+    (docs / "a.txt").write_text("The players were able to to go on a sunny day.\n")
     (docs / "b.txt").write_text("The the cat sat on the mat.\n")
     (docs / "c.txt").write_text("A perfectly fine sentence.\n")
     gold = docs / "gold.yaml"

@@ -6,7 +6,7 @@ from linter.scan import ScanSettings, plan, read_results, scan
 from tests.conftest import run_cli
 
 TEXTS = [
-    "They were able to to go home after the match.",
+    "The players were able to to go home after the match.",
     "A perfectly ordinary sentence about the weather.",
     "The the committee met on Tuesday and and voted.",
     "Nothing to see here, just clean prose.",

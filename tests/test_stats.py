@@ -15,7 +15,7 @@ HARD = (
 def test_stats_report_readability_per_document_and_in_total(tmp_path):
     (tmp_path / ".garblint.yaml").write_text("{}\n")
     (tmp_path / "easy.txt").write_text(EASY)
-    (tmp_path / "hard.txt").write_text(HARD + " They were able to to go.")
+    (tmp_path / "hard.txt").write_text(HARD + " The players were able to to go.")
     result = run_cli("check", "--stats", "--format", "json", "--sort-by", "readability", str(tmp_path))
     summary = json.loads(result.stdout)["summary"]
     rows = summary["documents"]
@@ -31,7 +31,7 @@ def test_stats_report_readability_per_document_and_in_total(tmp_path):
 def test_sort_by_density_puts_the_most_garbled_first(tmp_path):
     (tmp_path / ".garblint.yaml").write_text("{}\n")
     (tmp_path / "a.txt").write_text("Fine words here. " * 30 + "The the end.")
-    (tmp_path / "b.txt").write_text("They were able to to go. The the end.")
+    (tmp_path / "b.txt").write_text("The players were able to to go. The the end.")
     result = run_cli("check", "--stats", "--sort-by", "density", str(tmp_path))
     table = result.stdout.split("document")[1]
     assert table.index("b.txt") < table.index("a.txt")

@@ -37,15 +37,15 @@ def test_disable_without_rules_silences_everything(tmp_path):
 
 def test_fingerprints_survive_edits_elsewhere(tmp_path):
     linter = linter_for(tmp_path)
-    before = linter.lint_text("Intro.\nThey were able to to go.\n", "a.txt").findings
-    after = linter.lint_text("A new first line.\n\nIntro.\nThey were able to to go.\n", "a.txt").findings
+    before = linter.lint_text("Intro.\nThe players were able to to go.\n", "a.txt").findings
+    after = linter.lint_text("A new first line.\n\nIntro.\nThe players were able to to go.\n", "a.txt").findings
     assert before[0].line != after[0].line
     assert before[0].fingerprint == after[0].fingerprint
 
 
 def test_baseline_hides_old_findings_only(tmp_path, cli):
     doc = tmp_path / "a.txt"
-    doc.write_text("They were able to to go.\n")
+    doc.write_text("The players were able to to go.\n")
     baseline = tmp_path / "baseline.json"
     first = cli("check", "--no-config", "--write-baseline", str(baseline), str(doc))
     assert first.returncode == 1
@@ -53,7 +53,7 @@ def test_baseline_hides_old_findings_only(tmp_path, cli):
     hidden = cli("check", "--no-config", "--baseline", str(baseline), str(doc))
     assert hidden.returncode == 0, hidden.stdout + hidden.stderr
     assert "1 baselined finding hidden" in hidden.stdout
-    doc.write_text("A new line on top.\n\nThey were able to to go.\nAnd the the cat.\n")
+    doc.write_text("A new line on top.\n\nThe players were able to to go.\nAnd the the cat.\n")
     again = cli("check", "--no-config", "--format", "json", "--baseline", str(baseline), str(doc))
     findings = json.loads(again.stdout)["findings"]
     assert [doc.read_text()[f["start"]:f["end"]] for f in findings] == ["the the"]

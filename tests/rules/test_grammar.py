@@ -176,7 +176,7 @@ def test_cli_run_without_languagetool_still_lints_and_exits_normally(tmp_path, c
     (tmp_path / ".garblint.yaml").write_text(
         f"extend-select: [grammar]\nrules:\n  grammar:\n    remote_server: 'http://127.0.0.1:{port}'\n    timeout: 2\n"
     )
-    (tmp_path / "a.txt").write_text("They were able to to go.\n")
+    (tmp_path / "a.txt").write_text("The players were able to to go.\n")
     result = cli("check", str(tmp_path / "a.txt"))
     assert result.returncode == 1  # the doubled word, as without the grammar rule
     assert result.stderr.count("garblint: grammar:") == 1
