@@ -1,0 +1,37 @@
+"""Compare mode: drift of a rewrite against its original.
+
+``garblint compare ORIGINAL REWRITE`` aligns the two texts once and hands
+the alignment to every rule whose ``scope`` is ``"pair"``; those rules
+implement ``check_pair(pair)`` and report findings on the rewrite.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .align import AlignedPair, align
+from .document import Document
+from .findings import Finding
+
+
+@dataclass
+class DocumentPair:
+    original: Document
+    rewrite: Document
+    alignment: list[AlignedPair] = field(default_factory=list)
+
+    def original_text(self, pair: AlignedPair) -> str:
+        sentences = self.original.sentences
+        return " ".join(sentences[i].text for i in pair.original)
+
+    def original_span(self, pair: AlignedPair) -> tuple[int, int]:
+        sentences = self.original.sentences
+        return sentences[pair.original[0]].start, sentences[pair.original[-1]].end
+
+
+def compare_documents(original: Document, rewrite: Document, rules) -> list[Finding]:
+    """Findings of the pair rules on ``rewrite``, offsets into the rewrite's text."""
+    pair = DocumentPair(original, rewrite, align(original, rewrite))
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(rule.check_pair(pair))
+    return findings
