@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--clean", metavar="DIR", help="report findings per 10,000 words on a folder of clean text")
     add_output_options(evaluate)
 
+    pairs = commands.add_parser(
+        "pairs", help="find documents that are rewrites of one another, and compare each pair",
+        description="Find near-duplicate documents (MinHash/LSH over word and skeleton shingles, then sentence "
+        "alignment), report each pair with its similarity, and run the compare-mode drift rules on it.",
+    )
+    pairs.add_argument("paths", nargs="+", help="files or folders")
+    pairs.add_argument("--original-glob", metavar="GLOB", help="files matching GLOB are originals")
+    pairs.add_argument("--min-similarity", type=float, default=0.5, metavar="X",
+                       help="share of sentences that must align (default 0.5)")
+    add_output_options(pairs)
+
     scan = commands.add_parser(
         "scan", help="score a corpus of JSON-lines or Parquet records (resumable; local or Dask)",
         description="Lint every record of a corpus and write one result per document (id, garble score, "
@@ -396,6 +407,45 @@ def write_eval_text(stream, report: dict) -> None:
         write("  total: " + (", ".join(f"{sev} {n}" for sev, n in total.items()) or "none") + "\n")
 
 
+def cmd_pairs(args) -> int:
+    import json
+
+    from .pairs import find_pairs
+    from .runner import Linter, collect_files
+
+    config = load_effective_config(args)
+    linter = Linter(config)
+    files, errors = collect_files(args.paths, config)
+    for message in errors:
+        _error(message)
+    if errors and not files:
+        return EXIT_ERROR
+    reports = find_pairs(linter, files, args.original_glob, args.min_similarity)
+    stream = open_output(args)
+    if args.format == "json":
+        json.dump({"pairs": [r.to_dict() for r in reports], "documents": len(files)}, stream, indent=1, ensure_ascii=False)
+        stream.write("\n")
+    else:
+        for report in reports:
+            if report.original:
+                rewrite = report.b if report.original == report.a else report.a
+                stream.write(f"{report.original} -> {rewrite}: similarity {report.similarity:.2f} (original by {report.basis})\n")
+            else:
+                stream.write(f"{report.a} vs {report.b}: similarity {report.similarity:.2f} ({report.basis})\n")
+            for f in report.findings:
+                stream.write(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.severity} {f.message}\n")
+        stream.write(f"{len(reports)} rewrite pair{'s' if len(reports) != 1 else ''} among {len(files)} documents.\n")
+    if stream is not sys.stdout:
+        stream.close()
+    if errors:
+        return EXIT_ERROR
+    if config.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for r in reports for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
 def cmd_scan(args) -> int:
     from .scan import ScanSettings, plan, scan
 
@@ -414,7 +464,7 @@ def cmd_scan(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
+COMMANDS = {"pairs": cmd_pairs, "scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,127 @@
+"""Corpus mode: find the documents that are rewrites of one another.
+
+Spinners are built to break word shingles by swapping synonyms, so every
+document is fingerprinted twice: by its word 3-shingles, and by the 4-shingles
+of its *skeleton*, the words spinners leave alone (function words, names,
+numbers) with every other word reduced to a placeholder. MinHash signatures of
+both go into one LSH index (datasketch); candidate pairs are then checked by
+sentence alignment, and the pairs that hold are compared with the drift rules.
+Time and memory grow linearly with the number of documents.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .align import STOPWORDS, align
+from .findings import Finding
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+NUM_PERM = 128
+
+
+def shingles(text: str) -> set[bytes]:
+    words = _WORD_RE.findall(text)
+    lower = [w.lower() for w in words]
+    features: set[bytes] = set()
+    for i in range(len(lower) - 2):
+        features.add(("w " + " ".join(lower[i:i + 3])).encode("utf-8"))
+    skeleton = [
+        w.lower() if (w.lower() in STOPWORDS or w[:1].isupper() or w[:1].isdigit()) else "_"
+        for w in words
+    ]
+    for i in range(len(skeleton) - 3):
+        gram = skeleton[i:i + 4]
+        if gram.count("_") <= 2:
+            features.add(("s " + " ".join(gram)).encode("utf-8"))
+    return features
+
+
+@dataclass
+class DocumentPairReport:
+    a: str
+    b: str
+    similarity: float
+    original: str | None = None
+    basis: str = "direction unknown"
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a, "b": self.b, "similarity": round(self.similarity, 3),
+            "original": self.original, "rewrite": (self.b if self.original == self.a else self.a) if self.original else None,
+            "basis": self.basis, "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def candidate_pairs(texts: dict[str, str], threshold: float = 0.3) -> list[tuple[str, str]]:
+    """Pairs of paths whose MinHash signatures collide in the LSH index."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    found: set[tuple[str, str]] = set()
+    for path, text in texts.items():
+        features = shingles(text)
+        if not features:
+            continue
+        signature = MinHash(num_perm=NUM_PERM)
+        signature.update_batch(list(features))
+        for other in lsh.query(signature):
+            found.add(tuple(sorted((other, path))))
+        lsh.insert(path, signature)
+    return sorted(found)
+
+
+def aligned_share(original, rewrite) -> float:
+    """Share of the shorter document's sentences that align with the other."""
+    if not original.sentences or not rewrite.sentences:
+        return 0.0
+    a = {p.rewrite[0] for p in align(original, rewrite, threshold=0.35)}
+    b = {p.rewrite[0] for p in align(rewrite, original, threshold=0.35)}
+    return max(len(a) / len(rewrite.sentences), len(b) / len(original.sentences))
+
+
+def find_pairs(linter, files: list[str], original_glob: str | None = None, min_similarity: float = 0.5,
+               lsh_threshold: float = 0.3) -> list[DocumentPairReport]:
+    from .compare import compare_documents
+    from .plugins import selected_rules
+    from .runner import read_source
+
+    texts = {path: read_source(path) for path in files}
+    pair_rules = selected_rules(linter.rule_classes, linter.config, scope="pair")
+    reports = []
+    for a, b in candidate_pairs(texts, lsh_threshold):
+        doc_a, doc_b = linter.parse(texts[a], a), linter.parse(texts[b], b)
+        score = aligned_share(doc_a, doc_b)
+        if score < min_similarity:
+            continue
+        report = DocumentPairReport(a, b, score)
+        report.original, report.basis = _which_is_original(a, b, original_glob)
+        if report.original:
+            original, rewrite = (doc_a, doc_b) if report.original == a else (doc_b, doc_a)
+            report.findings = linter.filter(rewrite, compare_documents(original, rewrite, pair_rules))
+        else:
+            # No guess: each document is compared with the other ("A vs B").
+            report.findings = (linter.filter(doc_b, compare_documents(doc_a, doc_b, pair_rules))
+                               + linter.filter(doc_a, compare_documents(doc_b, doc_a, pair_rules)))
+        reports.append(report)
+    reports.sort(key=lambda r: (-r.similarity, r.a, r.b))
+    return reports
+
+
+def _which_is_original(a: str, b: str, original_glob: str | None) -> tuple[str | None, str]:
+    if original_glob:
+        match_a = fnmatch.fnmatch(a, original_glob) or fnmatch.fnmatch(Path(a).name, original_glob)
+        match_b = fnmatch.fnmatch(b, original_glob) or fnmatch.fnmatch(Path(b).name, original_glob)
+        if match_a != match_b:
+            return (a if match_a else b), "--original-glob"
+    try:
+        mtime_a, mtime_b = os.stat(a).st_mtime, os.stat(b).st_mtime
+    except OSError:
+        return None, "direction unknown: each compared with the other"
+    if abs(mtime_a - mtime_b) >= 60:
+        return (a if mtime_a < mtime_b else b), "older file"
+    return None, "direction unknown: each compared with the other"
