@@ -129,6 +129,8 @@ class UnclosedQuote(Rule):
                 following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
                 if following is not None and doc.prose[following.start] in "“\"":
                     continue  # a quotation running on into the next paragraph
+                if not doc.prose[a + 1:paragraphs[index].end].strip() or doc.prose[max(0, a - 3):a].rstrip().endswith(":"):
+                    continue  # "He wrote: “" opens a block quotation that the layout closes
                 yield self.finding(a, _lead(doc.prose, a, paragraphs[index].end), "quotation mark opened and never closed in this paragraph")
 
 
@@ -189,6 +191,16 @@ def _paragraph_quotes(doc):
             if open_at is not None and open_mark == OPEN_CURLY:
                 events.append(("unclosed", open_at, block.end))
             result.append(events)
+        # A quotation may run over several paragraphs and close in a later one
+        # (block quotations after "He wrote:"): pair such marks and drop both.
+        for i, events in enumerate(result):
+            for event in [e for e in events if e[0] == "unclosed"]:
+                for later in result[i + 1:i + 4]:
+                    closing = next((e for e in later if e[0] == "unopened"), None)
+                    if closing is not None:
+                        events.remove(event)
+                        later.remove(closing)
+                        break
         return result
 
     return doc.memo("punctuation.quotes", compute)

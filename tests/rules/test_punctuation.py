@@ -60,6 +60,12 @@ class TestUnclosedAndUnopened:
         text = "He said: “We came here to win.\n\n“And we will win again next year,” he added.\n"
         assert flagged(UnclosedQuote, text) == []
 
+    def test_block_quotations_are_clean(self):
+        text = "As she wrote afterwards: “\n\nWe walked for days. The roads were empty.\n\nNobody came.”\n"
+        assert flagged(UnclosedQuote, text) == [] and flagged(UnopenedQuote, text) == []
+        text = "The mayor declared: “Nothing will change in this city while I am here.\n\nThe council agreed.\n"
+        assert flagged(UnclosedQuote, text) == []
+
     def test_flags_a_closing_mark_never_opened(self):
         text = "The coach said the result was fair,” and walked off."
         assert flagged(UnopenedQuote, text) == ["fair,”"]
