@@ -37,22 +37,18 @@ class Token:
     end: int
     text: str
     sentence: int = -1
+    # Computed once here because every rule reads them for every token.
+    lower: str = ""
+    is_word: bool = False
+    is_number: bool = False
+    is_punct: bool = False
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
-
-    @property
-    def is_punct(self) -> bool:
-        return not self.text[0].isalnum()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        first = self.text[0]
+        self.lower = self.text.lower()
+        self.is_word = first.isalpha()
+        self.is_number = first.isdigit()
+        self.is_punct = not first.isalnum()
 
 
 @dataclass(slots=True)

@@ -17,14 +17,19 @@ from linter.rule import Rule
 
 
 @lru_cache(maxsize=None)
-def phrase_index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
-    """First word -> [(phrase words, correction)], and the longest phrase length."""
+def phrase_index() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], str]]], int]:
+    """(first word, second word) -> [(phrase words, correction)], and the longest phrase length.
+
+    Keying on the first two words keeps the scan to one dictionary lookup per
+    token pair, whatever the size of the list.
+    """
     data = json.loads(resources.files("rules").joinpath("data/tortured_phrases.json").read_text(encoding="utf-8"))
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     longest = 0
     for phrase, correct in data["phrases"].items():
         words = tuple(phrase.split())
-        index.setdefault(words[0], []).append((words, correct))
+        second = words[1] if len(words) > 2 else words[1].removesuffix("s") if len(words[1]) > 3 and words[1].endswith("s") else words[1]
+        index.setdefault((words[0], second), []).append((words, correct))
         longest = max(longest, len(words))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest match first
@@ -64,8 +69,13 @@ class TorturedPhrase(Rule):
         i = 0
         while i < len(words):
             token = words[i]
-            candidates = index.get(token.lower)
             matched = None
+            candidates = None
+            if i + 1 < len(words):
+                second = words[i + 1].lower
+                candidates = index.get((token.lower, second))
+                if candidates is None and len(second) > 3 and second.endswith("s"):
+                    candidates = index.get((token.lower, second[:-1]))
             if candidates:
                 for phrase, correct in candidates:
                     n = len(phrase)
