@@ -15,7 +15,6 @@ Other scripts import ``ensure_corpus``, ``samples`` and ``tagged_paragraphs``.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys

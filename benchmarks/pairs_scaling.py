@@ -84,8 +84,8 @@ def main(argv: list[str]) -> int:
             base = tag.split("-")[0]
             if base in SWAPPABLE and word.islower() and word.isalpha():
                 by_tag[base].append(word)
-    print(f"| documents | planted rewrites | pairs found | planted found | seconds | docs/s | peak MiB |")
-    print(f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| documents | planted rewrites | pairs found | planted found | seconds | docs/s | peak MiB |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)

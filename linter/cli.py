@@ -234,7 +234,7 @@ def use_colour(args, stream) -> bool:
 
 def cmd_check(args) -> int:
     from .baseline import apply_baseline, load_baseline, write_baseline
-    from .runner import InputError, Linter, collect_files, lint_files
+    from .runner import Linter, collect_files, lint_files
 
     config = load_effective_config(args)
     if args.stdin_filename:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -21,7 +21,6 @@ when its tortured side:
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections import Counter

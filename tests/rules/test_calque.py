@@ -1,15 +1,8 @@
-from pathlib import Path
-
 import pytest
 
 from linter.testing import flagged, run_rule
 from rules.calque import BareInfinitive, BareQuotative, GenericOneself
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def seed(name):
-    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+from tests.rules.seeds import seed
 
 
 class TestBareQuotative:

@@ -1,19 +1,18 @@
-from pathlib import Path
-
 import pytest
 
 from linter.testing import flagged, run_rule
 from rules.casing import LowercaseSentenceStart
 from rules.punctuation import (
-    DoubledPunctuation, DuplicatedClosingQuote, QuotePairing, SpaceBeforePunctuation,
-    SplitSentence, TruncatingEllipsis, UnclosedQuote, UnopenedQuote,
+    DoubledPunctuation,
+    DuplicatedClosingQuote,
+    QuotePairing,
+    SpaceBeforePunctuation,
+    SplitSentence,
+    TruncatingEllipsis,
+    UnclosedQuote,
+    UnopenedQuote,
 )
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def seed(name):
-    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+from tests.rules.seeds import seed
 
 
 class TestQuotePairing:

@@ -1,16 +1,9 @@
-from pathlib import Path
-
 import pytest
 
 from linter.testing import flagged, run_rule
 from rules.discourse import OrphanAnaphor
 from rules.scrape_residue import MetadataRunIn, PageFurniture, TruncatedHeadlineCopy
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def seed(name):
-    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+from tests.rules.seeds import seed
 
 
 class TestPageFurniture:

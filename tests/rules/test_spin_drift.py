@@ -6,8 +6,13 @@ from linter.align import align
 from linter.compare import compare_documents
 from linter.testing import make_document
 from rules.spin_drift import (
-    AlteredQuotation, BrokenCollocation, ChangedNumber, DirectionReversal, EntityRoleChange,
-    NegationFlip, Reattribution,
+    AlteredQuotation,
+    BrokenCollocation,
+    ChangedNumber,
+    DirectionReversal,
+    EntityRoleChange,
+    NegationFlip,
+    Reattribution,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
