@@ -44,7 +44,8 @@ class OrphanAnaphor(Rule):
         "\"The remark came after...\" or \"However, ...\": the anaphor or connective has "
         "nothing to refer to. Only the first sentence of the document is checked; "
         "\"This year...\" or \"This book...\" (a determiner with its noun) and an "
-        "expletive \"It is...\" are fine, and a heading gives a personal pronoun its referent."
+        "expletive \"It is...\" are fine, and a heading gives a personal pronoun its referent. "
+        "A bare \"He...\" or \"She...\" opening is reported as info: it is weaker evidence."
     )
     bad = "This comes as the club faces a transfer ban. The board met on Monday."
     good = "The club faces a transfer ban. The board met on Monday."
@@ -61,12 +62,14 @@ class OrphanAnaphor(Rule):
         first, second = words[0].lower, words[1].lower
         end_index = None
         reason = ""
+        severity = None
         if first in ("this", "these", "that", "those") and second in data["demonstrative_followers"]:
             end_index, reason = 1, f"'{words[0].text}' refers to nothing before it"
         elif first in _PRONOUNS and second in data["continuation_verbs"]:
             end_index, reason = 1, f"'{words[0].text} {words[1].text}' continues a report that is not there"
         elif first in ("he", "she", "they") and not heading_seen:
-            end_index, reason = 1, f"'{words[0].text}' has no antecedent"
+            # A bare pronoun opening is weaker evidence (an excerpt, a caption): info.
+            end_index, reason, severity = 1, f"'{words[0].text}' has no antecedent", "info"
         elif first == "it" and second in ("comes", "came", "follows", "followed"):
             end_index, reason = 1, "'It' refers to nothing before it"
         elif first == "the" and second in data["anaphoric_nouns"] and len(words) > 2 and words[2].lower in data["anaphoric_verbs"]:
@@ -86,7 +89,7 @@ class OrphanAnaphor(Rule):
         comma = doc.prose.find(",", words[0].start, end)
         if comma > 0:
             end = comma
-        yield self.finding(words[0].start, end, reason)
+        yield self.finding(words[0].start, end, reason, severity=severity)
 
 
 @hookimpl

@@ -86,3 +86,10 @@ def test_seeds():
     assert flagged(OrphanAnaphor, seed("000")) == ["This is despite the fact"]
     for rule in (MetadataRunIn, TruncatedHeadlineCopy, OrphanAnaphor):
         assert run_rule(rule, seed("001")) == []
+
+
+def test_a_bare_pronoun_opening_is_only_info():
+    (finding,) = run_rule(OrphanAnaphor, "She was elected in 2019 and re-elected last year.")
+    assert finding.severity == "info"
+    (finding,) = run_rule(OrphanAnaphor, "He added that the bridge would reopen in May.")
+    assert finding.severity == "warning"
