@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     pairs.add_argument("--original-glob", metavar="GLOB", help="files matching GLOB are originals")
     pairs.add_argument("--min-similarity", type=float, default=0.5, metavar="X",
                        help="share of sentences that must align (default 0.5)")
+    pairs.add_argument("--engine", choices=("local", "dask"), default="local", help="where signatures are computed")
+    pairs.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler (default: a local cluster)")
     add_output_options(pairs)
 
     scan = commands.add_parser(
@@ -420,7 +422,7 @@ def cmd_pairs(args) -> int:
         _error(message)
     if errors and not files:
         return EXIT_ERROR
-    reports = find_pairs(linter, files, args.original_glob, args.min_similarity)
+    reports = find_pairs(linter, files, args.original_glob, args.min_similarity, engine=args.engine, scheduler=args.scheduler)
     stream = open_output(args)
     if args.format == "json":
         json.dump({"pairs": [r.to_dict() for r in reports], "documents": len(files)}, stream, indent=1, ensure_ascii=False)

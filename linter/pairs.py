@@ -57,18 +57,49 @@ class DocumentPairReport:
         }
 
 
-def candidate_pairs(texts: dict[str, str], threshold: float = 0.3) -> list[tuple[str, str]]:
-    """Pairs of paths whose MinHash signatures collide in the LSH index."""
-    from datasketch import MinHash, MinHashLSH
+def signatures(paths: list[str]) -> list[tuple[str, object]]:
+    """A MinHash signature per file (run locally, or on a Dask worker per partition)."""
+    from datasketch import LeanMinHash, MinHash
 
+    from .runner import read_source
+
+    result = []
+    for path in paths:
+        features = shingles(read_source(path))
+        if features:
+            signature = MinHash(num_perm=NUM_PERM)
+            signature.update_batch(list(features))
+            result.append((path, LeanMinHash(signature)))  # compact and picklable
+    return result
+
+
+def candidate_pairs(paths: list[str], threshold: float = 0.3, engine: str = "local", scheduler: str | None = None,
+                    partition_size: int = 500) -> list[tuple[str, str]]:
+    """Pairs of paths whose MinHash signatures collide in the LSH index.
+
+    With ``engine="dask"`` the signatures are computed partition by partition on
+    the cluster (the files must be visible to the workers); the index is built here.
+    """
+    from datasketch import MinHashLSH
+
+    partitions = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
+    if engine == "dask":
+        from dask.distributed import Client, LocalCluster
+
+        cluster = None if scheduler else LocalCluster(processes=True, host="127.0.0.1", dashboard_address=None)
+        client = Client(scheduler or cluster)
+        try:
+            futures = client.map(signatures, partitions, pure=False)
+            computed = [item for part in client.gather(futures) for item in part]
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    else:
+        computed = [item for part in partitions for item in signatures(part)]
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     found: set[tuple[str, str]] = set()
-    for path, text in texts.items():
-        features = shingles(text)
-        if not features:
-            continue
-        signature = MinHash(num_perm=NUM_PERM)
-        signature.update_batch(list(features))
+    for path, signature in computed:
         for other in lsh.query(signature):
             found.add(tuple(sorted((other, path))))
         lsh.insert(path, signature)
@@ -85,16 +116,15 @@ def aligned_share(original, rewrite) -> float:
 
 
 def find_pairs(linter, files: list[str], original_glob: str | None = None, min_similarity: float = 0.5,
-               lsh_threshold: float = 0.3) -> list[DocumentPairReport]:
+               lsh_threshold: float = 0.3, engine: str = "local", scheduler: str | None = None) -> list[DocumentPairReport]:
     from .compare import compare_documents
     from .plugins import selected_rules
     from .runner import read_source
 
-    texts = {path: read_source(path) for path in files}
     pair_rules = selected_rules(linter.rule_classes, linter.config, scope="pair")
     reports = []
-    for a, b in candidate_pairs(texts, lsh_threshold):
-        doc_a, doc_b = linter.parse(texts[a], a), linter.parse(texts[b], b)
+    for a, b in candidate_pairs(files, lsh_threshold, engine, scheduler):
+        doc_a, doc_b = linter.parse(read_source(a), a), linter.parse(read_source(b), b)
         score = aligned_share(doc_a, doc_b)
         if score < min_similarity:
             continue

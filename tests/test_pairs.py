@@ -38,3 +38,16 @@ def test_unrelated_documents_make_no_pairs(tmp_path):
     (folder / "000_b581cc2d512466e3.txt").unlink()
     result = run_cli("pairs", str(folder), "--format", "json")
     assert json.loads(result.stdout)["pairs"] == [] and result.returncode == 0
+
+
+def test_dask_engine_finds_the_same_pairs(tmp_path):
+    import pytest
+
+    distributed = pytest.importorskip("dask.distributed")
+    from linter.pairs import candidate_pairs
+
+    folder = corpus(tmp_path)
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        on_dask = candidate_pairs(files, engine="dask", scheduler=cluster.scheduler_address, partition_size=2)
+    assert on_dask == candidate_pairs(files) != []
