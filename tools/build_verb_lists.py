@@ -6,6 +6,11 @@ times and are tagged as a base-form verb (VB) in at least ``MIN_SHARE`` of
 their occurrences. They are "verbs first": after "agreed" such a word is a
 bare infinitive missing its "to", not a noun.
 
+Also writes ``rules/data/verb_nouns.txt``: words tagged VB in at least
+``MIN_VERB_NOUN_SHARE`` of at least ``MIN_VERB_NOUN_COUNT`` occurrences but
+too often nouns or adjectives for the first list ("attack", "launch"). After
+"threatened" such a word is a bare infinitive only when an object follows.
+
     python tools/build_verb_lists.py
 """
 from __future__ import annotations
@@ -21,6 +26,8 @@ import brown  # noqa: E402
 
 MIN_COUNT = 8
 MIN_SHARE = 0.8
+MIN_VERB_NOUN_COUNT = 5
+MIN_VERB_NOUN_SHARE = 0.15
 
 
 def main() -> int:
@@ -63,6 +70,21 @@ def main() -> int:
         encoding="utf-8",
     )
     print(f"{len(verbs)} base verbs written to {out}")
+    base = set(verbs)
+    verb_nouns = sorted(
+        word for word, tags in counts.items()
+        if word not in base and word.isalpha() and len(word) > 2
+        and sum(tags.values()) >= MIN_VERB_NOUN_COUNT
+        and tags["vb"] / sum(tags.values()) >= MIN_VERB_NOUN_SHARE
+    )
+    out = ROOT / "rules" / "data" / "verb_nouns.txt"
+    out.write_text(
+        f"# Words tagged as base-form verbs (VB) in >= {MIN_VERB_NOUN_SHARE:.0%} of >= {MIN_VERB_NOUN_COUNT} Brown\n"
+        "# occurrences but too often nouns or adjectives to be verbs first (attack, launch).\n"
+        "# Built by tools/build_verb_lists.py.\n" + "\n".join(verb_nouns) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(verb_nouns)} verb-or-noun words written to {out}")
     return 0
 
 
