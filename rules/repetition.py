@@ -62,7 +62,10 @@ class CoordinatedDuplicate(Rule):
     explanation = (
         "\"Both military and military forces\" coordinates a word with itself where the "
         "source had two different words (military and humanitarian, economic and political): "
-        "one of them was lost or mistranslated. Emphatic repetition is idiomatic and not "
+        "one of them was lost or mistranslated. Reported: a word framed by both/either/neither/between, "
+        "an adjective premodifying a noun (\"economic and economic ties\"), and a noun after a "
+        "preposition or determiner closing its phrase (\"talks on security and security.\"). "
+        "Emphatic repetition is idiomatic and not "
         "reported: comparatives and adverbs (\"more and more\", \"again and again\"), plural "
         "nouns of measure (\"years and years\"), and verbs of duration (\"waited and waited\")."
     )
@@ -97,7 +100,14 @@ class CoordinatedDuplicate(Rule):
                 after is not None and after.is_word and after.lower not in function_words
                 and word not in verbs and word.endswith(adjective_endings)
             )
-            if framed or modifier:
+            # A singular noun after a preposition or determiner, coordinated with
+            # itself and closing the phrase: "talks on trade and trade."
+            closing = after is None or (after.is_punct and after.text[:1] in ".,;:!?)")
+            noun = (
+                closing and before in _NOUN_FRAMES and word not in verbs and len(word) > 2
+                and not word.endswith(("s", "ed", "ing", "ly", "er", "est"))
+            )
+            if framed or modifier or noun:
                 yield self.finding(first.start, second.end, f"'{first.text}' is coordinated with itself")
 
 
@@ -149,6 +159,8 @@ class RepeatedInfinitive(Rule):
                                    f"'to {tokens[j + 1].text}' repeats an infinitive of this sentence and has no object")
 
 
+_NOUN_FRAMES = {"of", "in", "on", "for", "with", "about", "from", "by", "at", "into", "toward", "towards", "against",
+                "without", "through", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 _OBJECT_PRONOUNS = {"him", "her", "them", "it", "me", "us", "you", "this", "that", "these", "those", "the", "a", "an"}
 _NOUN_ENDINGS = ("ship", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism")
 _LIGHT_VERBS = {"be", "do", "have", "get", "go", "make", "take", "see", "say", "come", "give", "keep"}

@@ -37,6 +37,9 @@ class TestCoordinatedDuplicate:
         ("They offered both financial and financial support.", "financial and financial"),
         ("The deal covers economic and economic cooperation.", "economic and economic"),
         ("It needs either political or political will.", "political or political"),
+        ("The talks focused on security and security.", "security and security"),
+        ("The festival mixes traditional and traditional music.", "traditional and traditional"),
+        ("The gap between research and research, she said, was small.", "research and research"),
     ])
     def test_flags(self, text, expected):
         assert flagged(CoordinatedDuplicate, text) == [expected]
@@ -49,6 +52,12 @@ class TestCoordinatedDuplicate:
         "The processing of milk and milk products grew.",
         "She caught it and it fell.",
         "They offered both financial and military support.",
+        "Prices got better and better, then worse and worse.",
+        "He ran round and round the track, on and on, over and over again.",
+        "We rest our chins on the rail and stare and stare.",
+        "They must march with freedom or freedom is going to march over them.",
+        "Time plays tricks with memory and memory with time.",
+        "It was a matter of such and such a size.",
     ])
     def test_emphasis_and_compounds_are_clean(self, text):
         assert flagged(CoordinatedDuplicate, text) == []
@@ -58,6 +67,7 @@ class TestRepeatedInfinitive:
     @pytest.mark.parametrize("text, expected", [
         ("The club invited the coach to visit the stadium in May to visit in 2025.", "to visit in 2025"),
         ("They asked the minister to attend the summit in Rome to attend next week.", "to attend next week"),
+        ("The band was invited to perform at the festival in Leeds to perform in August.", "to perform in August"),
     ])
     def test_flags(self, text, expected):
         assert flagged(RepeatedInfinitive, text) == [expected]
@@ -68,6 +78,9 @@ class TestRepeatedInfinitive:
         "They asked him to visit in 2025.",
         "It had not occurred to him, and it occurred to him before.",
         "She planned to travel to Spain, then to travel in Italy with friends.",
+        "She came to see and to learn.",
+        "Try to help people help themselves.",
+        "He had to be at the station at nine to be in time.",
     ])
     def test_parallel_and_single_infinitives_are_clean(self, text):
         assert flagged(RepeatedInfinitive, text) == []
