@@ -19,6 +19,8 @@ import yaml
 
 from .findings import SEVERITIES
 
+# libyaml's parser when available: configuration is read on every run.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROJECT_FILES = (".garblint.yaml", ".garblint.yml", "pyproject.toml")
 
 
@@ -103,7 +105,7 @@ class Config:
 def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML and record the line of every mapping key (as dotted paths)."""
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark else source
@@ -122,7 +124,7 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
     if node is not None:
         walk(node, "")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
         raise ConfigError(f"{source}: invalid YAML: {exc}") from None
     return data, lines

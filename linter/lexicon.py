@@ -29,9 +29,8 @@ def _table(wordlist: str = "large") -> dict[str, float]:
     table: dict[str, float] = {}
     for index, words in enumerate(buckets):
         # Bucket i holds words with frequency 10 ** (-i / 100); Zipf adds 9.
-        zipf = round(9 - index / 100, 2)
-        for word in words:
-            table[word] = zipf
+        if words:
+            table.update(dict.fromkeys(words, round(9 - index / 100, 2)))
     return table
 
 
