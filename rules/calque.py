@@ -133,6 +133,8 @@ _SUBJECT_WORDS = frozenset({
     "i", "you", "it", "who", "which", "that", "to", "still", "already", "did", "does", "do", "may", "might", "can",
     "could", "should", "shall", "must", "now", "then", "only", "just", "all", "unanimously", "reportedly",
 })
+_SUBJECT_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "every", "each"})
+_NOUN_SUBJECT_HEADS = frozenset({"plans", "hopes", "aims", "wants", "vows", "pledges", "promises", "intends", "expects"})
 _MODALS = frozenset({"must", "can", "could", "should", "shall", "will", "would", "may", "might"})
 _FUNCTION_WORDS = frozenset({
     "of", "in", "on", "at", "by", "for", "with", "from", "into", "about", "over", "under", "after", "before", "between",
@@ -202,27 +204,36 @@ class BareInfinitive(Rule):
                 continue  # "the agreed price", "a much needed boost"
             if lower == "need" and second in data["modal_need"]:
                 continue  # modal "need": "all you need do"
-            if lower in data["ambiguous"] and not self._verb_context(before, lower, second, data):
+            two_back = tokens[i - 2] if i > 1 and tokens[i - 2].sentence == head.sentence else None
+            if lower in data["ambiguous"] and not self._verb_context(two_back, before, lower, second, data):
                 continue
             yield self.finding(head.start, nxt.end, f"'{head.text}' takes 'to' before another verb",
                                [f"{head.text} to {nxt.text}"])
 
     @staticmethod
-    def _verb_context(before, head: str, second: str, data) -> bool:
+    def _verb_context(two_back, before, head: str, second: str, data) -> bool:
         """Whether a form that may be a noun ("plans", "hope") is a verb here."""
         if before is None:
             return False
         word = before.lower
         if word in _MODALS and head.endswith("s"):
             return False  # "must needs go"
-        if word in _SUBJECT_WORDS or before.text[:1].isupper():
+        if word in _SUBJECT_WORDS:
             return True
+        if before.text[:1].isupper():
+            # A name ("Toyota plans build"); a sentence-initial capital may be
+            # an ordinary word before a plural noun ("Many attempts fail").
+            return two_back is not None or not head.endswith("s")
         if not before.is_word or word in _FUNCTION_WORDS or word.endswith(("ly", "’s", "'s")):
             return False
         if head.endswith("s"):
-            # "the company plans build": a noun subject, unless the pair reads
-            # as a plural noun and its verb ("the plans call for").
-            return second not in data["plural"]
+            # "the company plans build": a singular noun subject after a
+            # determiner, unless the pair reads as a compound plural noun and
+            # its verb ("the city plans call for", "local volunteers clean").
+            return (
+                two_back is not None and two_back.lower in _SUBJECT_DETERMINERS
+                and not word.endswith("s") and head in _NOUN_SUBJECT_HEADS and second not in data["plural"]
+            )
         # A base form after a plural noun: "both sides plan build".
         return word.endswith("s") and not word.endswith("ss")
 

@@ -60,6 +60,7 @@ class TestBareInfinitive:
         ("The union refused discuss the offer.", "refused discuss", "refused to discuss"),
         ("He plans build a factory in Ohio.", "plans build", "plans to build"),
         ("The company plans build a second plant.", "plans build", "plans to build"),
+        ("In Japan, Toyota plans build a second plant.", "plans build", "plans to build"),
         ("He wants go home after the match.", "wants go", "wants to go"),
         ("We hope see you at the festival.", "hope see", "hope to see"),
         ("Apple intends launch the phone in May.", "intends launch", "intends to launch"),
@@ -90,6 +91,10 @@ class TestBareInfinitive:
         "It seemed like a good idea.",
         "He tried escape routes first.",
         "They offered help to the victims.",
+        "Local volunteers clean the beach every Sunday.",
+        "Many attempts fail.",
+        "The city plans call for a park.",
+        "Most offers include a discount.",
     ])
     def test_correct_uses_are_clean(self, text):
         assert flagged(BareInfinitive, text) == []
