@@ -56,7 +56,8 @@ def _verb_forms(entries) -> dict[str, str]:
 
 # ---------------------------------------------------------------- GL501
 
-_CLOSE = r"(?:[,?!…—–]|\.\.\.)[”\"’'»]\s+"
+# '...,” he accused.' (American) or '...”, he accused.' (British, French).
+_CLOSE = r"(?:(?:[,?!…—–]|\.\.\.)[”\"’'»]|[”\"’'»],)\s+"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _DET_NP = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Aa]n?)(?:\s+[\w’'-]+){1,5}?"
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Rev)\."

@@ -18,6 +18,7 @@ class TestBareQuotative:
         ("“The figures are alarming,” she underlined, calling for new rules.", "she underlined"),
         ("“We will not give up,” he assured, “and we will win the cup.”", "he assured"),
         ("“Nobody listened to the farmers,” deplores Mr. Dupont.", "deplores Mr. Dupont."),
+        ("“The referee saw nothing”, the captain reproached.", "the captain reproached."),
     ])
     def test_flags_transitive_verbs_used_alone(self, text, expected):
         (finding,) = run_rule(BareQuotative, text)
