@@ -86,13 +86,13 @@ class RunTogetherNames(Rule):
     good = "Merkel said the talks went well. On Monday, Merkel met Emmanuel Macron, the French president, in Berlin. Macron said he was pleased."
 
     def check(self, doc):
-        from linter.lexicon import zipf
+        from linter.lexicon import zipf_at_least
 
         runs, alone = _inventory(doc)
         full_names = [tuple(words) for _, _, words in runs]
         for start, end, words in runs:
             # Names, not common words: "The Tax Court", "House Rules Committee" are not people.
-            if len(words) < 3 or any(zipf(w.lower()) >= 4.5 for w in words):
+            if len(words) < 3 or any(zipf_at_least(w, 4.5) for w in words):
                 continue
             for cut in (1, 2):
                 if len(words) - cut < 2:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from linter import hookimpl
-from linter.lexicon import zipf
+from linter.lexicon import zipf_at_least
 from linter.rule import Rule
 
 
@@ -97,7 +97,7 @@ class TorturedPhrase(Rule):
         for start, end, phrase, correct in hits:
             if spun:
                 severity, note = "error", f" (one of {len(distinct)} tortured phrases in this document)"
-            elif all(zipf(w) >= 4.5 for w in phrase.split()):
+            elif all(zipf_at_least(w, 4.5) for w in phrase.split()):
                 severity, note = "info", ""
             else:
                 severity, note = self.severity, ""

@@ -10,7 +10,7 @@ false positives on the Brown corpus (benchmarks/fp_rate.py).
 from __future__ import annotations
 
 from linter import hookimpl
-from linter.lexicon import zipf
+from linter.lexicon import zipf_at_least
 from linter.rule import Rule
 
 from ._data import load_data
@@ -83,7 +83,7 @@ class StrandedInfinitive(Rule):
                     continue
                 if verb.lower not in verbs or not verb.text.islower() or verb.lower in ("except", "save", "bar"):
                     continue
-                if not noun.text.islower() or noun.lower in not_nouns or noun.lower.endswith(("s", "ly")) or zipf(noun.lower) < 3:
+                if not noun.text.islower() or noun.lower in not_nouns or noun.lower.endswith(("s", "ly")) or not zipf_at_least(noun.lower, 3):
                     continue
                 if "'" in noun.text or "’" in noun.text or noun.lower in _PLURALS_AND_ADVERBS:
                     continue
