@@ -60,6 +60,11 @@ def zipf_at_least(word: str, threshold: float) -> bool:
     return zipf(word) >= threshold
 
 
+def common_zipf(word: str) -> float:
+    """Zipf frequency from the small list only: exact at 3.0 and above, 0.0 below."""
+    return _table("small").get(_normal(word), 0.0)
+
+
 def is_known(word: str, threshold: float = 1.0) -> bool:
     """Whether the word is a known English word form at or above ``threshold``."""
     return zipf_at_least(word, threshold)

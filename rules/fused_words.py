@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from linter import hookimpl
-from linter.lexicon import zipf
+from linter.lexicon import common_zipf, zipf
 from linter.rule import Rule
 
 from ._data import load_data
@@ -96,30 +96,31 @@ class FusedLowercase(Rule):
             text = token.text
             if len(text) < 5 or not text.isalpha() or not text.islower() or text in compounds:
                 continue
-            known = zipf(text)
-            # Unknown tokens of some length, or common web typos of two function words ("ofthe").
-            if known > 0 and not (known < 3.5 and len(text) <= 8):
-                continue
-            if known == 0 and len(text) < self.options["min_length"]:
-                continue
-            if _in_code_like_context(doc.prose, token.start, token.end):
-                continue
+            if common_zipf(text) >= 3.5 or _in_code_like_context(doc.prose, token.start, token.end):
+                continue  # a common word
             best = None
             for cut in range(2, len(text) - 1):
                 first, second = text[:cut], text[cut:]
                 if first in never or second in never:
                     continue
-                if known > 0 and not (first in _TYPO_HEADS and second in _TYPO_TAILS):
-                    continue
                 if first not in boundary and second not in boundary:
                     continue
-                low = min(zipf(first), zipf(second))
+                low = min(common_zipf(first), common_zipf(second))
                 needed = 5.0 if min(len(first), len(second)) <= 2 else threshold
                 if low >= needed and (best is None or low > best[0]):
                     best = (low, first, second)
-            if best:
-                yield self.finding(token.start, token.end, f"'{text}' looks like two words run together",
-                                   [f"{best[1]} {best[2]}"])
+            if best is None:
+                continue
+            # Only now ask the large word list whether the token is a word after all.
+            known = zipf(text)
+            if known > 0:
+                # Common web typos of two function words ("ofthe") are listed as words.
+                if not (known < 3.5 and len(text) <= 8 and best[1] in _TYPO_HEADS and best[2] in _TYPO_TAILS):
+                    continue
+            elif len(text) < self.options["min_length"]:
+                continue
+            yield self.finding(token.start, token.end, f"'{text}' looks like two words run together",
+                               [f"{best[1]} {best[2]}"])
 
 
 @hookimpl
