@@ -1,9 +1,23 @@
 """Tortured phrases: fingerprints of paraphrasing tools ("counterfeit consciousness").
 
-The list comes from the Problematic Paper Screener (Cabanac, Labbé &
-Magazinov, CC BY 4.0; see data/TORTURED_PHRASES_LICENSE.md), cleaned by
-tools/build_tortured_phrases.py. Matching indexes the phrases by first word
-and walks the document's tokens once.
+Article spinners swap each word of an established term for a synonym:
+"artificial intelligence" becomes "counterfeit consciousness", "deep learning"
+"profound learning", "breast cancer" "bosom peril". The fingerprint list comes
+from the Problematic Paper Screener (Cabanac, Labbé & Magazinov, CC BY 4.0; see
+``data/TORTURED_PHRASES_LICENSE.md``) and is cleaned by
+``tools/build_tortured_phrases.py``, which drops the entries that are ordinary
+English in their own right (search-query leaks such as "neural network", common
+word pairs, phrases found in clean edited text, established terms). The counts
+of what was dropped and why are in the ``dropped`` field of
+``data/tortured_phrases.json``, and each dropped phrase with its reason is in
+``data/tortured_phrases_dropped.tsv``.
+
+Matching: the document's tokens become a list of lower-case units (hyphenated
+words split into their parts, so "fifth-era" matches "fifth era"; commas and
+other punctuation kept as units, so a phrase never runs across a full stop or a
+bracket). Phrases are indexed by their first two units and the units are walked
+once, longest match first; the last word may carry a plural ending. The list is
+loaded on the first check.
 """
 from __future__ import annotations
 
@@ -12,35 +26,102 @@ from functools import lru_cache
 from importlib import resources
 
 from linter import hookimpl
-from linter.lexicon import zipf_at_least
 from linter.rule import Rule
+
+Unit = tuple[str, int, int, int]  # lower-case text, start, end, sentence index
 
 
 @lru_cache(maxsize=None)
-def phrase_index() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], str]]], int]:
-    """(first word, second word) -> [(phrase words, correction)], and the longest phrase length.
-
-    Keying on the first two words keeps the scan to one dictionary lookup per
-    token pair, whatever the size of the list.
-    """
-    data = json.loads(resources.files("rules").joinpath("data/tortured_phrases.json").read_text(encoding="utf-8"))
-    index: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+def phrase_index() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]], int]:
+    """(first unit, second unit) -> [(phrase units, suggestions)] longest first, and the longest length."""
+    raw = resources.files("rules").joinpath("data/tortured_phrases.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     longest = 0
-    for phrase, correct in data["phrases"].items():
-        words = tuple(phrase.split())
-        second = words[1] if len(words) > 2 else words[1].removesuffix("s") if len(words[1]) > 3 and words[1].endswith("s") else words[1]
-        index.setdefault((words[0], second), []).append((words, correct))
-        longest = max(longest, len(words))
+    for phrase, suggestions in data["phrases"].items():
+        units = tuple(phrase.split(" "))
+        index.setdefault(units[:2], []).append((units, tuple(suggestions)))
+        longest = max(longest, len(units))
     for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))  # longest match first
+        entries.sort(key=lambda entry: -len(entry[0]))
     return index, longest
 
 
-def _forms(word: str) -> tuple[str, ...]:
-    """A token and its singular, so that "profound learnings" matches "profound learning"."""
-    if word.endswith("s") and len(word) > 3:
-        return (word, word[:-1])
-    return (word,)
+def singular_forms(unit: str) -> tuple[str, ...]:
+    """A unit and the stems it may be the plural of ("woodlands" -> "woodland")."""
+    if len(unit) < 4 or not unit.endswith("s") or unit.endswith("ss"):
+        return (unit,)
+    forms = [unit, unit[:-1]]
+    if unit.endswith("es"):
+        forms.append(unit[:-2])
+        if unit.endswith("ies"):
+            forms.append(unit[:-3] + "y")
+    return tuple(forms)
+
+
+def split_units(text: str, start: int, sentence: int, units: list[Unit]) -> None:
+    """Append a token's units: its hyphen-separated parts, lower-cased, curly apostrophes straightened."""
+    lower = text.lower().replace("’", "'")
+    if "-" not in lower:
+        units.append((lower, start, start + len(text), sentence))
+        return
+    offset = start
+    for part in lower.split("-"):
+        units.append((part, offset, offset + len(part), sentence))
+        offset += len(part) + 1
+
+
+def document_units(doc) -> list[Unit]:
+    units: list[Unit] = []
+    for token in doc.tokens:
+        split_units(token.text, token.start, token.sentence, units)
+    return units
+
+
+def scan(units: list[Unit], index=None):
+    """Yield (first unit index, last unit index, phrase, suggestions) for each non-overlapping match."""
+    if index is None:
+        index = phrase_index()[0]
+    count = len(units)
+    i = 0
+    while i < count - 1:
+        first, second = units[i], units[i + 1]
+        entries = None
+        if first[3] == second[3]:
+            entries = index.get((first[0], second[0]))
+            if second[0][-1:] == "s":
+                for form in singular_forms(second[0])[1:]:
+                    more = index.get((first[0], form))
+                    if more:
+                        entries = sorted((entries or []) + more, key=lambda entry: -len(entry[0]))
+        matched = None
+        if entries:
+            sentence = first[3]
+            for phrase, suggestions in entries:
+                n = len(phrase)
+                if i + n > count or units[i + n - 1][3] != sentence:
+                    continue
+                if any(units[i + k][0] != phrase[k] for k in range(n - 1)):
+                    continue
+                if phrase[-1] not in singular_forms(units[i + n - 1][0]):
+                    continue
+                matched = (i, i + n - 1, phrase, suggestions)
+                break
+        if matched:
+            yield matched
+            i = matched[1] + 1
+        else:
+            i += 1
+
+
+def match_case(suggestion: str, original: str) -> str:
+    """Give the suggestion the capitalisation of the text it replaces."""
+    words = [w for w in original.split() if w[:1].isalpha()]
+    if len(words) > 1 and all(w[0].isupper() for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in suggestion.split(" "))
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
 
 
 class TorturedPhrase(Rule):
@@ -50,58 +131,45 @@ class TorturedPhrase(Rule):
     severity = "warning"
     summary = "A phrase that paraphrasing tools produce in place of an established term (\"counterfeit consciousness\")."
     explanation = (
-        "Article spinners replace each word of a technical term with a synonym and turn "
-        "\"artificial intelligence\" into \"counterfeit consciousness\" or \"deep learning\" into "
-        "\"profound learning\". The rule matches a list of such fingerprints from the "
-        "Problematic Paper Screener and suggests the established term. One isolated hit "
-        "is a warning (info when the phrase is made only of common words, which can occur "
-        "by chance); a document with several distinct hits (`min_distinct`) has been spun, "
-        "and every hit becomes an error."
+        "Article spinners replace each word of an established term with a synonym and turn "
+        "\"artificial intelligence\" into \"counterfeit consciousness\", \"deep learning\" into "
+        "\"profound learning\" or \"breast cancer\" into \"bosom peril\". The rule matches about "
+        "7,700 such fingerprints collected by the Problematic Paper Screener (Cabanac, Labbé & "
+        "Magazinov, CC BY 4.0), cleaned of entries that are ordinary English, and suggests the "
+        "established term. One isolated hit in a document is a warning; a document with "
+        "`min_distinct` or more distinct tortured phrases has been run through a spinner, and "
+        "every hit becomes an error. Phrases that are legitimate in your field can be listed "
+        "in `exceptions`."
     )
     bad = "We train a profound learning model for counterfeit consciousness research."
     good = "We train a deep learning model for artificial intelligence research."
-    default_options = {"min_distinct": 3}
+    default_options = {"min_distinct": 2, "exceptions": []}
 
     def check(self, doc):
-        index, longest = phrase_index()
-        words = doc.words
+        index, _ = phrase_index()
+        units = document_units(doc)
+        exceptions = {" ".join(e.lower().replace("-", " ").split()) for e in self.options.get("exceptions") or []}
         hits = []
-        i = 0
-        while i < len(words):
-            token = words[i]
-            matched = None
-            candidates = None
-            if i + 1 < len(words):
-                second = words[i + 1].lower
-                candidates = index.get((token.lower, second))
-                if candidates is None and len(second) > 3 and second.endswith("s"):
-                    candidates = index.get((token.lower, second[:-1]))
-            if candidates:
-                for phrase, correct in candidates:
-                    n = len(phrase)
-                    window = words[i:i + n]
-                    if len(window) < n or window[-1].sentence != token.sentence:
-                        continue
-                    if all(w.lower == p for w, p in zip(window[:-1], phrase[:-1])) and phrase[-1] in _forms(window[-1].lower):
-                        # The words must be adjacent: nothing but spaces or hyphens between.
-                        if all(not doc.prose[a.end:b.start].strip(" -") for a, b in zip(window, window[1:])):
-                            matched = (window[0].start, window[-1].end, " ".join(phrase), correct)
-                            break
-            if matched:
-                hits.append(matched)
-                i += len(matched[2].split())
-            else:
-                i += 1
-        distinct = {phrase for _, _, phrase, _ in hits}
-        spun = len(distinct) >= self.options["min_distinct"]
-        for start, end, phrase, correct in hits:
+        for first, last, phrase, suggestions in scan(units, index):
+            key = " ".join(phrase)
+            if exceptions and key in exceptions:
+                continue
+            hits.append((units[first][1], units[last][2], key, suggestions))
+        if not hits:
+            return
+        distinct = len({key for _, _, key, _ in hits})
+        spun = distinct >= max(1, int(self.options.get("min_distinct") or 2))
+        text = doc.text
+        for start, end, key, suggestions in hits:
+            original = text[start:end]
+            fixes = [match_case(s, original) for s in suggestions]
+            target = f" for '{fixes[0]}'" if fixes else ""
             if spun:
-                severity, note = "error", f" (one of {len(distinct)} tortured phrases in this document)"
-            elif all(zipf_at_least(w, 4.5) for w in phrase.split()):
-                severity, note = "info", ""
+                message = (f"tortured phrase{target}: one of {distinct} distinct tortured phrases "
+                           f"in this document, a sign of a paraphrasing tool")
+                yield self.finding(start, end, message, fixes, severity="error")
             else:
-                severity, note = self.severity, ""
-            yield self.finding(start, end, f"tortured phrase for '{correct}'{note}", [correct], severity=severity)
+                yield self.finding(start, end, f"tortured phrase{target}", fixes)
 
 
 @hookimpl

@@ -1,51 +1,154 @@
 import json
+import time
 from pathlib import Path
 
 from linter.testing import flagged, run_rule
-from rules.tortured_phrases import TorturedPhrase, phrase_index
+from rules.tortured_phrases import TorturedPhrase, phrase_index, singular_forms
 
 ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "rules" / "data"
 
 
-def test_one_hit_is_a_warning_with_the_established_term():
-    text = "The authors propose a new bosom peril screening method."
+def spans(text, findings):
+    return [text[f.start:f.end] for f in findings]
+
+
+# --- positives -------------------------------------------------------------
+
+def test_one_isolated_hit_is_a_warning_with_the_established_term():
+    text = "The clinic in Leeds has opened a new bosom peril screening unit for older women."
     (finding,) = run_rule(TorturedPhrase, text)
     assert text[finding.start:finding.end] == "bosom peril"
     assert finding.suggestions == ["breast cancer"]
     assert finding.severity == "warning"
+    assert "breast cancer" in finding.message
 
 
-def test_several_distinct_hits_make_every_hit_an_error():
-    text = ("We apply profound learning and counterfeit consciousness to irregular woodland models. "
-            "Profound learning helps.")
+def test_a_spun_science_paragraph_makes_every_hit_an_error():
+    text = ("In this study we combine profound learning with counterfeit consciousness to forecast "
+            "crop yields. An irregular woodland classifier was trained on the satellite images, "
+            "and profound learning again gave the best results.")
     findings = run_rule(TorturedPhrase, text)
-    assert [text[f.start:f.end] for f in findings] == ["profound learning", "counterfeit consciousness", "irregular woodland", "Profound learning"]
+    assert spans(text, findings) == ["profound learning", "counterfeit consciousness", "irregular woodland", "profound learning"]
     assert {f.severity for f in findings} == {"error"}
-    assert "one of 3 tortured phrases" in findings[0].message
+    assert "one of 3 distinct tortured phrases" in findings[0].message
+    assert findings[1].suggestions == ["artificial intelligence"]
+    assert findings[2].suggestions == ["random forest"]
 
 
-def test_plural_and_case_variants_match():
+def test_the_same_phrase_twice_is_still_one_distinct_phrase():
+    text = "Profound learning is popular. Many firms now hire profound learning engineers."
+    findings = run_rule(TorturedPhrase, text)
+    assert spans(text, findings) == ["Profound learning", "profound learning"]
+    assert {f.severity for f in findings} == {"warning"}
+    assert findings[0].suggestions == ["Deep learning"]  # capitalised like the text it replaces
+
+
+def test_business_and_health_spin():
+    text = ("The start-up raised funds to build a brilliant gadget platform for shops, "
+            "while its rival focuses on bosom peril detection in rural clinics.")
+    findings = run_rule(TorturedPhrase, text)
+    assert spans(text, findings) == ["brilliant gadget", "bosom peril"]
+    assert findings[0].suggestions == ["smart device"]
+    assert {f.severity for f in findings} == {"error"}
+
+
+def test_min_distinct_is_configurable():
+    text = "The team used profound learning and counterfeit consciousness to rank the players."
+    strict = run_rule(TorturedPhrase, text, options={"min_distinct": 3})
+    assert {f.severity for f in strict} == {"warning"}
+    default = run_rule(TorturedPhrase, text)
+    assert {f.severity for f in default} == {"error"}
+
+
+def test_plural_case_and_hyphen_variants_match():
     assert flagged(TorturedPhrase, "Several Irregular Woodlands were trained.") == ["Irregular Woodlands"]
+    assert flagged(TorturedPhrase, "Its profound-learning pipeline is slow.") == ["profound-learning"]
+    assert flagged(TorturedPhrase, "Large amounts of colossal information were stored.") == ["colossal information"]
 
 
-def test_established_terms_and_near_misses_are_clean():
+def test_longer_phrases_win_over_their_prefixes():
+    text = "The signal to noise ratio improved, but the sign to noise ratio did not."
+    assert flagged(TorturedPhrase, text) == ["sign to noise"]
+
+
+def test_abbreviation_entries_match_without_the_abbreviation():
+    text = "The synthetic intelligence (AI) market keeps growing."
+    findings = run_rule(TorturedPhrase, text)
+    assert spans(text, findings) == ["synthetic intelligence"]
+    assert findings[0].suggestions == ["artificial intelligence"]
+
+
+def test_exceptions_option():
+    text = "We used profound learning."
+    assert flagged(TorturedPhrase, text, options={"exceptions": ["Profound learning"]}) == []
+
+
+# --- negatives -------------------------------------------------------------
+
+def test_established_terms_are_clean():
     text = ("We apply deep learning and artificial intelligence to random forest models. "
-            "The profound silence of the woodland was irregular. Breast cancer screening improved.")
+            "A neural network was trained with supervised learning in a cloud computing cluster; "
+            "the search engine indexed the results. Breast cancer screening improved, and the "
+            "signal to noise ratio was high. Machine learning and big data are everywhere.")
     assert flagged(TorturedPhrase, text) == []
 
 
-def test_phrases_do_not_match_across_sentences_or_punctuation():
+def test_near_misses_are_clean():
+    text = ("The profound silence of the woodland was irregular. It was profound. Learning came later. "
+            "Profound, learning minds differ. The counterfeit notes showed no consciousness of risk. "
+            "A bosom friend faced real peril.")
+    assert flagged(TorturedPhrase, text) == []
+
+
+def test_everyday_english_that_spinners_also_produce_is_clean():
+    text = ("Be that as it may, the supply route stayed open. The team dug in on the off chance "
+            "of a late goal, and a brilliant home win followed. The museum is a place of interest "
+            "for tourists, and the warm exchange between the leaders was noted. Her third request "
+            "was refused. Higher pay levels were agreed at his third birthday party.")
+    assert flagged(TorturedPhrase, text) == []
+
+
+def test_phrases_do_not_cross_sentences_or_punctuation():
     assert flagged(TorturedPhrase, "It was profound. Learning came later.") == []
     assert flagged(TorturedPhrase, "profound, learning") == []
+    assert flagged(TorturedPhrase, "profound (learning)") == []
 
+
+def test_singular_forms():
+    assert singular_forms("woodlands") == ("woodlands", "woodland")
+    assert "policy" in singular_forms("policies")
+    assert singular_forms("glass") == ("glass",)
+
+
+# --- data and seeds ----------------------------------------------------------
 
 def test_the_shipped_list_is_cleaned_and_attributed():
-    data = json.loads((ROOT / "rules" / "data" / "tortured_phrases.json").read_text(encoding="utf-8"))
+    data = json.loads((DATA / "tortured_phrases.json").read_text(encoding="utf-8"))
     index, longest = phrase_index()
     assert data["kept"] == len(data["phrases"]) > 7000
-    for term in ("neural network", "search engine", "cloud computing", "supervised learning"):
+    assert sum(data["dropped"].values()) > 100
+    for term in ("neural network", "search engine", "cloud computing", "supervised learning",
+                 "machine learning", "be that as it", "supply route", "place of interest"):
         assert term not in data["phrases"]
-    assert all(len(p.split()) >= 2 for p in data["phrases"])
+    assert all(len(p.split(" ")) >= 2 for p in data["phrases"])
     assert longest >= 3
-    licence = (ROOT / "rules" / "data" / "TORTURED_PHRASES_LICENSE.md").read_text(encoding="utf-8")
-    assert "CC BY 4.0" in licence and "Cabanac" in licence
+    dropped = (DATA / "tortured_phrases_dropped.tsv").read_text(encoding="utf-8")
+    assert "neural network\t" in dropped and "a common English word pair" in dropped
+    licence = (DATA / "TORTURED_PHRASES_LICENSE.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in licence and "Cabanac" in licence and "torturedcheck" in licence
+
+
+def test_clean_seed_has_no_finding_and_seeds_have_no_tortured_phrase():
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        assert flagged(TorturedPhrase, path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_speed_on_a_long_document():
+    paragraph = ("The minister said on Tuesday that the new rail line would open next spring, "
+                 "after years of delay and a budget that doubled. Critics argued that the money "
+                 "would have been better spent on buses. ") * 200  # about 7,000 words
+    phrase_index()
+    start = time.perf_counter()
+    assert flagged(TorturedPhrase, paragraph) == []
+    assert time.perf_counter() - start < 0.5
