@@ -10,7 +10,14 @@ English in their own right (search-query leaks such as "neural network", common
 word pairs, phrases found in clean edited text, established terms). The counts
 of what was dropped and why are in the ``dropped`` field of
 ``data/tortured_phrases.json``, and each dropped phrase with its reason is in
-``data/tortured_phrases_dropped.tsv``.
+``data/tortured_phrases_dropped.tsv``. Of the 7,942 source entries, 7,630
+phrases are kept; dropped: 200 ordinary English phrases found by reviewing the
+entries made of frequent words ("place of interest", "supply route", "warm
+exchange"), 37 found in 118 million words of clean text (Brown corpus, WordNet
+glosses, installed documentation), 6 common word pairs ("search engine"), 11
+established terms that correct other entries ("cloud computing"), 30 equal to
+or made of their correction's words ("neural network"), 8 single words; 20
+duplicates were merged.
 
 Matching: the document's tokens become a list of lower-case units (hyphenated
 words split into their parts, so "fifth-era" matches "fifth era"; commas and

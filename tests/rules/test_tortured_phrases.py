@@ -152,3 +152,10 @@ def test_speed_on_a_long_document():
     start = time.perf_counter()
     assert flagged(TorturedPhrase, paragraph) == []
     assert time.perf_counter() - start < 0.5
+
+
+def test_code_in_markdown_is_not_prose():
+    text = "# Notes\n\nThe model is fine.\n\n```\nprofound learning = True\n```\n\nWe used `bosom peril` as a key.\n"
+    assert flagged(TorturedPhrase, text, markdown=True) == []
+    text = "# Notes\n\nOur lab studies bosom peril in mice.\n"
+    assert flagged(TorturedPhrase, text, markdown=True) == ["bosom peril"]
