@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
 import sysconfig
