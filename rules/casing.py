@@ -1,10 +1,15 @@
-"""Casing: a sentence that starts with a lower-case letter after a full stop."""
+"""Casing: a sentence that starts with a lower-case letter after a full stop.
+
+The full-stop analysis is shared with the punctuation family: a short lower-case
+fragment that finishes the cut sentence is GL205's (stray full stop); a whole new
+clause that lost its capital is this family's. Each spot gets one finding.
+"""
 from __future__ import annotations
 
 from linter import hookimpl
 from linter.rule import Rule
 
-from .punctuation import _is_fragment, _lowercase_after_stop
+from .punctuation import _classify, _lowercase_after_stop
 
 
 class LowercaseSentenceStart(Rule):
@@ -17,10 +22,12 @@ class LowercaseSentenceStart(Rule):
         "A whole clause that follows a full stop but starts with a lower-case letter "
         "(\"...oppose hegemony”. for now, China has not...\") is a sentence whose capital "
         "was lost when segments were joined or re-cased by a translation engine. "
-        "Abbreviations (U.S., e.g., p.m.), initials, lists, and lower-case brand names "
-        "(iPhone, eBay) are not sentence ends or starts. A short lower-case fragment that "
-        "merely finishes the previous sentence is reported by GL205 (stray full stop) "
-        "instead, so each spot gets one finding."
+        "Abbreviations (U.S., e.g., p.m., Jr.), initials, ellipses, lists, headings, name "
+        "particles (de Gaulle, von Neumann) and lower-case brand names (iPhone, eBay) are "
+        "not sentence ends or starts, and a lower-case run of one or two words is too "
+        "short to judge. Division of work with punctuation: a short lower-case fragment "
+        "that merely finishes the previous clause (\"he said. in front of the press.\") is "
+        "reported by GL205 (stray-full-stop) instead, so each spot gets one finding."
     )
     bad = "They oppose hegemony. for now, China has not condemned the invasion."
     good = "They oppose hegemony. For now, China has not condemned the invasion."
@@ -28,18 +35,18 @@ class LowercaseSentenceStart(Rule):
 
     def check(self, doc):
         prose = doc.prose
+        max_words = self.options["max_fragment_words"]
         for stop, word_start, fragment_end in _lowercase_after_stop(doc):
-            fragment = prose[word_start:fragment_end]
-            if _is_fragment(fragment, self.options["max_fragment_words"]):
+            if _classify(prose, word_start, fragment_end, max_words) != "clause":
                 continue
             word_end = word_start
             while word_end < len(prose) and (prose[word_end].isalpha() or prose[word_end] in "'’-"):
                 word_end += 1
-            words_end = prose.find(",", word_start, word_start + 30)
-            end = words_end if words_end > 0 else word_end
+            comma = prose.find(",", word_start, word_start + 30)
+            end = comma if comma > 0 else word_end
             word = prose[word_start:word_end]
             yield self.finding(word_start, end, f"sentence starts with lower-case '{word}'",
-                               [prose[word_start:end][0].upper() + prose[word_start + 1:end]])
+                               [prose[word_start].upper() + prose[word_start + 1:end]])
 
 
 @hookimpl
