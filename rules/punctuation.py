@@ -15,11 +15,12 @@ from ._data import load_data
 
 OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "“", "”", '"'
 _DOUBLE_RE = re.compile(r"[“”\"]")
+_STRAIGHT_RE = re.compile(r'"')
 _WORDS_AFTER_RE = re.compile(r"\S+(?:\s+\S+){0,2}")
 # Every pattern starts with a literal or a rare character (a lookbehind first makes
 # the engine try it at every position of the text, a hundred times slower).
 _SINGLE_MIXED_RE = re.compile(r"‘(?<![\w’']‘)([^‘’'\n]{1,60}?)'(?![\w])")
-_DOUBLED_PUNCT_RE = re.compile(r"(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.)(?<![.,;:!?]..)(?![.,;:])")
+_DOUBLED_PUNCT_RE = re.compile(r"(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.(?=[\s”’\"')\]]|$))(?<![.,;:!?/\\]..)(?![.,;:])")
 _SPACE_BEFORE_RE = re.compile(r"[,.](?<=[ \t].)(?=[ \t]|$)", re.M)
 _SPLIT_STOP_RE = re.compile(r"\.(?:(?<=[^\W\d_]\.)|(?<=\d\d\.)|(?<=[^\W\d_\s][”’\"')\]]\.))[ \t]+([a-z][\w'’-]*)")
 _NUMBER_RE = re.compile(r"[\d,–-]+")
@@ -29,9 +30,10 @@ _DOUBLED_QUESTION_RE = re.compile(r"(?<![?!])\?\?(?![?!])")
 _SINGLE_QUESTION_RE = re.compile(r"(?<![?!])\?(?![?!])")
 _ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[ \t]?([a-z][a-z'’-]*)")
 _HEAD_BEFORE_RE = re.compile(r"\b[A-Za-z]+[ \t]?$")
-_CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])[ \t]+[”\"](?=\s|$|[.,;:])")
+_CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])(?:[ \t]+[”\"]|(?<=”)”)(?=\s|$|[.,;:])")
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[”’\"')\]]?\.$")
 _VOWELS = set("aeiouyAEIOUY")
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 # The next sentence end: a full stop not inside a number or an abbreviation's initials, ! ? or …
 _TERMINAL_RE = re.compile(r"[!?…]|\.(?![\w.])")
 
@@ -94,7 +96,7 @@ class DuplicatedClosingQuote(Rule):
     severity = "error"
     summary = "A closing quotation mark written twice."
     explanation = (
-        "Two closing quotation marks with nothing but a space between them close one "
+        "Two closing quotation marks with nothing but a space (or nothing) between them close one "
         "quotation twice; the second is debris from an edit or from re-assembling "
         "translated segments. A closing mark immediately followed by another closing "
         "mark of the other depth (”’ or ’”) is ordinary nesting and is not reported."
@@ -224,7 +226,13 @@ def _paragraph_quotes(doc):
                     if (open_mark == STRAIGHT) != (mark == STRAIGHT):
                         events.append(("mixed", open_at, at))
                     open_at, open_mark = None, None
-            if open_at is not None and open_mark == OPEN_CURLY:
+            if open_at is not None and (
+                open_mark == OPEN_CURLY
+                # A straight mark's direction is a guess: only an odd number of them
+                # (none after a digit, an inch mark) leaves one certainly unpaired.
+                or prose.count(STRAIGHT, block.start, block.end) % 2 == 1
+                and not any(prose[m.start() - 1].isdigit() for m in _STRAIGHT_RE.finditer(prose, block.start, block.end))
+            ):
                 events.append(("unclosed", open_at, block.end))
             result.append(events)
         # A quotation may run over several paragraphs and close in a later one
@@ -353,6 +361,8 @@ def _lowercase_after_stop(doc):
                 continue  # part of an ellipsis
             if word in lowercase_starts or not word.islower():
                 continue  # "iPhone", "eBay", "pH"
+            if token in _ROMAN or prose[match.end(1):match.end(1) + 1] in ").:" and (len(word) == 1 or word in _ROMAN):
+                continue  # enumerated items: "a) read it. b) write", "i. open the lid. ii. remove"
             after = prose[match.end(1):match.end(1) + 2]
             if word in particles and after[:1] == " " and after[1:].isupper():
                 continue  # "de Gaulle", "von Neumann", "al-Assad"

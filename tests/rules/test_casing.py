@@ -36,6 +36,9 @@ def test_flags_a_clause_that_lost_its_capital(text, expected, suggestion):
     "The team won 3-1. in the second half, the visitors collapsed and conceded twice.",
     "Section 12. deals with the method and the results of the whole survey.",
     "1. the first item on the list\n2. the second item on the list\n",
+    "The rules are: a) read the text. b) write the answer down carefully and check it.",
+    "Steps: i. open the lid. ii. remove the filter and rinse it under warm water for a minute.",
+    "The shoes were made by Nike. adidas has responded with a new line of running shoes.",
 ])
 def test_abbreviations_names_and_lists_are_clean(text):
     assert flagged(LowercaseSentenceStart, text) == []

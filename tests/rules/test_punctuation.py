@@ -54,12 +54,13 @@ class TestDuplicatedClosingQuote:
         ("He vowed to defend “our national interests.” ” Then he left.", "interests.” ”"),
         ("The board wants to “protect our shareholders.” ” the chairman said.", "shareholders.” ”"),
         ('The board wants to "protect our shareholders." " the chairman said.', 'shareholders." "'),
+        ("He vowed to defend “our interests.”” Then he left.", "interests.””"),
     ])
     def test_flags_a_doubled_closing_mark(self, text, expected):
         (finding,) = run_rule(DuplicatedClosingQuote, text)
         assert finding.severity == "error"
         assert text[finding.start:finding.end] == expected
-        assert finding.suggestions == [expected[:-2]]
+        assert finding.suggestions == [expected[:expected.index(".") + 2]]
 
     @pytest.mark.parametrize("text", [
         "He said, “She told me ‘no.’ ” Then he left.",
@@ -78,6 +79,8 @@ class TestUnclosedQuote:
         ("The mayor called the proposal “reckless and said she would veto it.\n\nThe council meets on Monday.\n",
          "“reckless and said"),
         ("She described the film as “a triumph” and “a “masterpiece” of the genre.", "“a “masterpiece” of"),
+        ('China and Russia agreed to cooperate in "complicated conditions. Talks go on.\n\nMore.\n', '"complicated conditions. Talks'),
+        ('He called it "a disgrace and left.', '"a disgrace and'),
     ])
     def test_flags_a_partial_quotation_never_closed(self, text, expected):
         (finding,) = run_rule(UnclosedQuote, text)
@@ -97,7 +100,8 @@ class TestUnclosedQuote:
         "He said the team had “nothing to lose” and the fans were “ready.”",
         "As she wrote afterwards: “\n\nWe walked for days. The roads were empty.\n\nNobody came.”\n",
         "The mayor declared: “Nothing will change in this city while I am here.\n\nThe council agreed.\n",
-        'He called it "a disgrace and left.',  # straight marks: their direction is a guess, not reported
+        'He is 6\'2" and she called it "tall.',  # an inch mark makes the count of straight marks unreliable
+        'The words "quote" and "unquote" are fine.',
     ])
     def test_closed_or_continued_quotations_are_clean(self, text):
         assert flagged(UnclosedQuote, text) == []
@@ -206,6 +210,7 @@ class TestDoubledPunctuation:
         "They left Hyannis Port, Mass., on Monday.",
         "Why?? Who knows?? Nobody asked??",  # a text that always doubles them
         "The results were good.... The team celebrated!!",
+        "Run cd ../.. to go back, or see pages 5..10 of the manual.",
     ])
     def test_deliberate_marks_are_clean(self, text):
         assert flagged(DoubledPunctuation, text) == []
