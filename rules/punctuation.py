@@ -20,6 +20,8 @@ _WORDS_AFTER_RE = re.compile(r"\S+(?:\s+\S+){0,2}")
 # Every pattern starts with a literal or a rare character (a lookbehind first makes
 # the engine try it at every position of the text, a hundred times slower).
 _SINGLE_MIXED_RE = re.compile(r"‘(?<![\w’']‘)([^‘’'\n]{1,60}?)'(?![\w])")
+# The reverse, a straight ' closed by ’: the ’ must not be a plural possessive ("the players’").
+_SINGLE_MIXED_REVERSE_RE = re.compile(r"'(?<![^\s(\[—–]')([^\W\d_][^‘’'\n]{0,59}?[^\Ws])’(?![\w’'])", re.M)
 _DOUBLED_PUNCT_RE = re.compile(r"(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.(?=[\s”’\"')\]]|$))(?<![.,;:!?/\\]..)(?![.,;:])")
 _SPACE_BEFORE_RE = re.compile(r"[,.](?<=[ \t].)(?=[ \t]|$)", re.M)
 _SPLIT_STOP_RE = re.compile(r"\.(?:(?<=[^\W\d_]\.)|(?<=\d\d\.)|(?<=[^\W\d_\s][”’\"')\]]\.))[ \t]+([a-z][\w'’-]*)")
@@ -33,6 +35,7 @@ _HEAD_BEFORE_RE = re.compile(r"\b[A-Za-z]+[ \t]?$")
 _CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])(?:[ \t]+[”\"]|(?<=”)”)(?=\s|$|[.,;:])")
 _PREV_WORD_RE = re.compile(r"([\w.’'-]+)[”’\"')\]]?\.$")
 _VOWELS = set("aeiouyAEIOUY")
+_ELISIONS = {"em", "til", "cause", "cos", "tis", "twas", "n", "round", "bout", "nuff", "ol", "im", "er", "un", "ere", "neath", "gainst"}
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 # The next sentence end: a full stop not inside a number or an abbreviation's initials, ! ? or …
 _TERMINAL_RE = re.compile(r"[!?…]|\.(?![\w.])")
@@ -70,8 +73,10 @@ class QuotePairing(Rule):
         "A quotation opened with a straight mark and closed with a curly one (or the "
         "reverse) shows that part of a sentence was rewritten or machine translated "
         "while the rest was kept: editors' text uses one style throughout. Double quotes "
-        "are paired within each paragraph; among single quotes only an opening ‘ closed "
-        "by a straight ' is reported, since ’ is also the apostrophe."
+        "are paired within each paragraph. Among single quotes, where ’ is also the "
+        "apostrophe (\"China’s\", \"’90s\", \"rock ’n’ roll\"), only an opening ‘ closed by a "
+        "straight ' is reported, and a straight ' opening a short phrase closed by ’ "
+        "when the ’ cannot be a plural possessive or an elision (\"'em\", \"'til\")."
     )
     bad = '"No matter how the landscape changes, we will stand together,” the minister said.'
     good = "“No matter how the landscape changes, we will stand together,” the minister said."
@@ -87,6 +92,11 @@ class QuotePairing(Rule):
             if "\n" in match.group(0):
                 continue
             yield self.finding(match.start(), match.end(), "quotation opened with ‘ and closed with a straight '", ["‘" + match.group(1) + "’"])
+        for match in _SINGLE_MIXED_REVERSE_RE.finditer(prose):
+            words = match.group(1).split()
+            if len(words) > 6 or words[0].lower().strip(",.") in _ELISIONS:
+                continue  # "'em", "'til", "'cause": an apostrophe, not an opening mark
+            yield self.finding(match.start(), match.end(), "quotation opened with a straight ' and closed with ’", ["‘" + match.group(1) + "’"])
 
 
 class DuplicatedClosingQuote(Rule):

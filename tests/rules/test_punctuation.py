@@ -25,6 +25,7 @@ class TestQuotePairing:
         ("“The market is resilient,\" the analyst wrote.", "“The market is resilient,\""),
         ("Fans chanted ‘one more goal' all night.", "‘one more goal'"),
         ("She called the vote ‘a turning point' for the town.", "‘a turning point'"),
+        ("She called the vote 'a turning point’ for the town.", "'a turning point’"),
     ])
     def test_flags_mixed_marks(self, text, expected):
         (finding,) = run_rule(QuotePairing, text)
