@@ -44,13 +44,18 @@ def name_inventory(doc):
     runs: list[tuple[int, int, list[str]]] = []
     for match in _CAP_RUN_RE.finditer(prose):
         words = match.group(1).split()
+        # A possessive ends a name: "Robbie Williams' Angels" is a person and a title.
+        for i, word in enumerate(words[:-1]):
+            if word.endswith(("'", "’", "'s", "’s")):
+                words = words[:i + 1]
+                break
         # Drop leading titles: "Foreign Minister Wang Yi" -> "Wang Yi".
         offset = match.start(1)
         while words and (words[0].rstrip(".") in titles or words[0] in _LEADING_STOPWORDS):
             offset = prose.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end(1)
             words = words[1:]
         if len(words) >= 2 and all(_CAP_WORD.match(w.rstrip("’'s").rstrip("’'")) or _CAP_WORD.match(w) for w in words):
-            runs.append((offset, match.end(1), words))
+            runs.append((offset, prose.index(words[-1], offset) + len(words[-1]), words))
     alone: Counter = Counter()
     tokens = doc.tokens
     for i, token in enumerate(tokens[:-1]):

@@ -405,7 +405,11 @@ class TruncatingEllipsis(Rule):
     good = "They vowed to “confront the challenges and improve global governance”."
 
     def check(self, doc):
-        heads = set(load_data("punctuation")["phrase_heads"])
+        from .calque import base_verbs
+
+        data = load_data("punctuation")
+        heads, pauses, clause_openers = set(data["phrase_heads"]), set(data["pause_words"]), set(data["clause_openers"])
+        verbs = base_verbs()
         prose = doc.prose
         for match in _ELLIPSIS_RE.finditer(prose):
             before = _HEAD_BEFORE_RE.search(prose, max(0, match.start() - 20), match.start())
@@ -413,6 +417,12 @@ class TruncatingEllipsis(Rule):
                 continue
             word = before.group().rstrip()
             head, following = word.lower(), match.group(1).lower()
+            if following in pauses:
+                continue  # "readers of... err": a speaker hesitating
+            if head == "to" and following in verbs:
+                continue  # "designed to... reduce": the infinitive is whole, the pause is for effect
+            if prose[match.start() - 1:match.start()] == " " and following in clause_openers:
+                continue  # "say sorry for ... there were": a spoken pause before a new clause
             if head in heads and following != head and following not in heads:
                 # "to… to go", "the… the": a speaker restarting, not a cut phrase.
                 yield self.finding(before.start(), match.end(1), f"ellipsis cuts the phrase after '{word}'")

@@ -70,6 +70,7 @@ class StrandedInfinitive(Rule):
         data = load_data("word_order")
         causatives = set(data["causative_verbs"])
         not_nouns = set(data["not_nouns"])
+        adverbs = set(data["adverb_homographs"])
         verbs = base_verbs()
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
@@ -81,7 +82,7 @@ class StrandedInfinitive(Rule):
                 tail = words[k + 1:]
                 if len(tail) > self.options["max_tail_words"] or not tail:
                     continue
-                if verb.lower not in verbs or not verb.text.islower() or verb.lower in ("except", "save", "bar"):
+                if verb.lower not in verbs or not verb.text.islower() or verb.lower in adverbs:
                     continue
                 if not noun.text.islower() or noun.lower in not_nouns or noun.lower.endswith(("s", "ly")) or not zipf_at_least(noun.lower, 3):
                     continue
@@ -96,8 +97,8 @@ class StrandedInfinitive(Rule):
                     continue
                 if noun.lower.endswith("ed") or noun.lower in _PLURALS_AND_ADVERBS:
                     continue
-                if any(w.lower in causatives or w.lower == "that" for w in words[max(0, k - 8):k - 1]):
-                    continue  # "letting the builder install", "the proposal that the company undertake"
+                if any(w.lower in causatives or w.lower == "that" for w in words[max(0, k - 12):k]):
+                    continue  # "letting the builder install", "helping revive", "has seen one player win, and one country dominate"
                 if any(w.lower in _AUXILIARIES for w in words[max(0, k - 4):k - 1]):
                     continue  # "would the driver see": the verb has its frame
                 if _plural_head_before(words, k - 1):
@@ -168,7 +169,8 @@ class RepeatedFinalVerb(Rule):
     good = "The coach praised the team as it played Madrid before the final of the cup."
 
     def check(self, doc):
-        licensors = set(load_data("word_order")["final_verb_licensors"])
+        data = load_data("word_order")
+        licensors, possessives = set(data["final_verb_licensors"]), set(data["possessives"])
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             if len(tokens) < 6 or tokens[-1].text not in ".!?":
@@ -178,6 +180,8 @@ class RepeatedFinalVerb(Rule):
                 continue
             if not before.is_word or before.lower in licensors or before.text[:1].isupper():
                 continue
+            if tokens[-4].lower in possessives or tokens[-4].lower.endswith(("'s", "’s")):
+                continue  # "the demands his father made": a relative clause with its own subject
             if before.lower == last.lower or before.lower.endswith("ly") or before.lower in ("and", "or", "but", "nor"):
                 continue
             # The earlier copy is a finite verb with its own subject: "as he visited Moscow".

@@ -77,6 +77,8 @@ ORDINARY = {
     "place of interest": "travel writing",
     "man in the center": "the man in the center of the photo",
     "higher income levels": "economics",
+    "domestic output": "economics: gross domestic output",
+    "keen gadget": "keen gadget users",
     "planning and testing": "project work",
     "trust the board": "shareholders trust the board",
     "just go for it": "idiom",

@@ -20,6 +20,8 @@ class TestRunTogetherNames:
         "Foreign Minister Wang Yi met President Vladimir Putin. Wang said Putin was right.",
         "Gabriel García Márquez wrote the novel. Márquez said he was proud.",
         "The Tax Court said the Revenue Service was wrong. The Tax Court ruled again.",
+        "Robbie said he was thrilled. Robbie Williams' Angels was named best song. Angels said the band.",
+        "Robbie said he was thrilled. Robbie Williams’s Angels was named best song. Angels said the band.",
     ])
     def test_single_long_names_titles_and_lists_are_clean(self, text):
         assert flagged(RunTogetherNames, text) == []

@@ -186,6 +186,9 @@ class TestEllipsis:
         "“I want to… to go home,” she said.",
         "He stopped at... the door.",
         "The results were good.... the team celebrated.",
+        "The software is designed to... reduce copying of discs.",
+        "It was voted best gadget by readers of...err... a magazine.",
+        "I felt I ought to say sorry for ... there were other things too.",
     ])
     def test_ellipsis_after_complete_phrases_is_clean(self, text):
         assert flagged(TruncatingEllipsis, text) == []

@@ -115,6 +115,12 @@ def test_phrases_do_not_cross_sentences_or_punctuation():
     assert flagged(TorturedPhrase, "profound (learning)") == []
 
 
+def test_part_of_a_hyphenated_compound_is_not_the_phrase():
+    text = "The coaching set-up will change before the games. The old-profound learning model failed."
+    assert flagged(TorturedPhrase, text) == []
+    assert flagged(TorturedPhrase, "The coaching set was ready.") == ["coaching set"]
+
+
 def test_singular_forms():
     assert singular_forms("woodlands") == ("woodlands", "woodland")
     assert "policy" in singular_forms("policies")

@@ -23,6 +23,10 @@ class TestStrandedInfinitive:
         "They can't afford the schooling costs this year.",
         "The allies suspend the deal every winter.",
         "The new rules help the council fund the library.",
+        "He is credited with helping revive the chain's sales.",
+        "The year has seen one player win the men's title, and one country dominate the women's game.",
+        "They will struggle when the garment industries there lose their protection.",
+        "Most evenings I play chess live every day.",
     ])
     def test_ordinary_clauses_are_clean(self, text):
         assert flagged(StrandedInfinitive, text) == []
@@ -52,6 +56,7 @@ class TestRepeatedFinalVerb:
         "She visited Paris, the city she loved and often visited.",
         "We are all involved in them, deeply involved.",
         "The number of cases reported was higher than those reported.",
+        "He made his name as Japan rebuilt, and he has described the demands his father made.",
     ])
     def test_ordinary_endings_are_clean(self, text):
         assert flagged(RepeatedFinalVerb, text) == []
