@@ -20,6 +20,8 @@ class Parsed:
     blocks: list[Block]
     # Markdown directives and the like, as (start, end, comment text).
     comments: list[tuple[int, int, str]] = field(default_factory=list)
+    # "markdown" or "text": rules that depend on the markup (HTML entities) ask for it.
+    format: str = "text"
 
 
 class Document:

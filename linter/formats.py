@@ -119,7 +119,7 @@ def parse_markdown(text: str) -> Parsed:
             e -= 1
         if s < e:
             trimmed.append(Block(s, e, block.kind))
-    return Parsed(prose, trimmed, comments)
+    return Parsed(prose, trimmed, comments, format="markdown")
 
 
 # Inline syntax masked inside a prose block.

@@ -164,8 +164,8 @@ class Linter:
 
     def parse(self, text: str, path: str) -> Document:
         parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
-        fmt = "markdown" if parsed is not None and path.lower().endswith((".md", ".markdown")) else "text"
-        return Document(text, path, prose=parsed.prose, blocks=parsed.blocks, comments=parsed.comments, fmt=fmt)
+        return Document(text, path, prose=parsed.prose, blocks=parsed.blocks, comments=parsed.comments,
+                        fmt=getattr(parsed, "format", "text"))
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         result = FileResult(path)

@@ -123,6 +123,56 @@ class FusedLowercase(Rule):
                                [f"{best[1]} {best[2]}"])
 
 
+# A word, a sentence or clause mark, and the next word with no space between:
+# "the tsunami.Steve will", "the talks,which". Abbreviations ("U.S.") have one-letter
+# parts, domains and file names continue lower-case, so both are left out.
+_MARK_GLUE_RE = re.compile(r"(?<![\w.@/])([A-Za-z][a-z]+)([.!?;:])([A-Z][a-z]+)\b|(?<![\w.@/])([a-z]{2,})(,)([a-z]{2,})\b(?![.@/])")
+# An abbreviation glued to the next word: "U.S.officials", "e.g.the".
+_ABBREVIATION_GLUE_RE = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})([a-z]{2,})\b(?![.@/])")
+# A number glued to a capitalised word: "in 2022The talks".
+_DIGIT_GLUE_RE = re.compile(r"(?<![\w.,])(\d{2,})([A-Z][a-z]{1,})\b")
+
+
+class MissingSpaceAfterMark(Rule):
+    code = "GL303"
+    name = "missing-space"
+    family = "fused-words"
+    severity = "error"
+    summary = "No space after a full stop, comma or colon, or after a number (\"the talks.The minister\", \"2022The\")."
+    explanation = (
+        "Scraped and re-flowed text loses the space after a sentence or clause mark when "
+        "two paragraphs, a caption or a date run together: \"aid to the victims of the "
+        "tsunami.The charity said\", \"the talks,which ended\", \"date 2022-03-30 "
+        "in 2022The\". A lower-case word, a mark and a capitalised word (or, after a comma, "
+        "another common word) with no space are reported, with the space as the suggestion. "
+        "Abbreviations (\"U.S.\", \"e.g.\"), domain and file names (\"example.com\"), "
+        "thousands (\"1,000\") and units after numbers (\"14Mbps\") are not."
+    )
+    bad = "Rescue teams reached the coast on Monday.The ministry said more help was coming."
+    good = "Rescue teams reached the coast on Monday. The ministry said more help was coming."
+
+    def check(self, doc):
+        prose = doc.prose
+        for match in _MARK_GLUE_RE.finditer(prose):
+            left, mark, right = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+            if zipf(left) < 3.0 or zipf(right) < (4.0 if left[0].isupper() else 3.0):
+                continue  # "node.Js", "abc,def", "One.Tel": not two words of prose
+            if _in_code_like_context(prose, match.start(), match.end()):
+                continue
+            yield self.finding(match.start(), match.end(), f"no space after '{mark}'", [f"{left}{mark} {right}"])
+        for match in _ABBREVIATION_GLUE_RE.finditer(prose):
+            abbreviation, word = match.groups()
+            if zipf(word) >= 3.0 and not _in_code_like_context(prose, match.start(), match.end()):
+                yield self.finding(match.start(), match.end(), f"no space after '{abbreviation}'", [f"{abbreviation} {word}"])
+        for match in _DIGIT_GLUE_RE.finditer(prose):
+            number, word = match.groups()
+            if zipf(word) < 4.5:
+                continue  # "14Mbps", "3Com": a unit or a name
+            if _in_code_like_context(prose, match.start(), match.end()):
+                continue
+            yield self.finding(match.start(), match.end(), f"no space between '{number}' and '{word}'", [f"{number} {word}"])
+
+
 @hookimpl
 def garblint_rules():
-    return [FusedCamelCase, FusedLowercase]
+    return [FusedCamelCase, FusedLowercase, MissingSpaceAfterMark]

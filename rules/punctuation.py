@@ -213,6 +213,9 @@ def _paragraph_quotes(doc):
     def compute(doc):
         result = []
         prose = doc.prose
+        if "„" in prose:
+            # German-style „...“ pairs are GL209's; their closing “ is not an English opening mark.
+            prose = _LOW_HIGH_PAIR_RE.sub(lambda m: " " * len(m.group()), prose)
         for block in doc.paragraphs:
             events = []
             open_at, open_mark, last_close = None, None, None
@@ -503,7 +506,102 @@ class SpaceBeforePunctuation(Rule):
             yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:space] + mark])
 
 
+_FOREIGN_QUOTE_RE = re.compile(r"[«»„‹›‚]")
+_LOW_HIGH_PAIR_RE = re.compile(r"„[^„“”\n]{1,300}?[“”]")
+_FOREIGN_PAIR_RE = re.compile(r"«\s?([^«»\n]{1,300}?)\s?»|„([^„“”\n]{1,300}?)[“”]|‹([^‹›\n]{1,300}?)›")
+# A decimal comma before a unit or magnitude: "3,5%", "2,7 million". Thousands
+# separators have three digits after the comma ("1,500").
+_DECIMAL_COMMA_RE = re.compile(
+    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b|bn\b|"
+    r"mn\b|km\b|kg\b|degrees?\b|°|times\b|points?\b|euros?\b|dollars?\b|roubles?\b|rubles?\b|yuan\b|pounds?\b|tons?\b|tonnes?\b))"
+    r"|(?<=[$€£¥₽])(\d{1,3}),(\d{1,2})(?![\d,])")
+_SPACE_BEFORE_MARK_RE = re.compile(r"(?<=[^\W\d_])[ \t\u00a0\u202f]+([?!;:])(?=\s|$|[”\"»])", re.M)
+
+
+class ForeignQuotationMarks(Rule):
+    code = "GL209"
+    name = "foreign-quotation-marks"
+    family = "punctuation"
+    severity = "warning"
+    summary = "Quotation marks of another language left in English text («...», „...“)."
+    explanation = (
+        "French, Russian, Spanish and Italian quote with guillemets («...»), German and "
+        "Eastern European languages with low-high marks („...“). A translation that keeps "
+        "them shows where the text came from; English uses “...” (or '...'). The rule "
+        "reports each such mark, with the pair rewritten as the suggestion when it closes "
+        "in the same paragraph."
+    )
+    bad = "The minister called the plan «a provocation» on Friday."
+    good = "The minister called the plan “a provocation” on Friday."
+
+    def check(self, doc):
+        prose = doc.prose
+        if not _FOREIGN_QUOTE_RE.search(prose):
+            return
+        covered = []
+        for match in _FOREIGN_PAIR_RE.finditer(prose):
+            inner = next(g for g in match.groups() if g is not None)
+            quote = "‘{}’" if match.group(3) is not None else "“{}”"
+            covered.append((match.start(), match.end()))
+            yield self.finding(match.start(), match.end(), f"'{match.group()[0]}' quotes are not English quotation marks",
+                               [quote.format(inner.strip())])
+        for match in _FOREIGN_QUOTE_RE.finditer(prose):
+            if match.group() == "‚" or any(start <= match.start() < end for start, end in covered):
+                continue  # a low single mark is also a misplaced comma: reported only inside a pair
+            yield self.finding(match.start(), match.end(), f"'{match.group()}' is not an English quotation mark")
+
+
+class DecimalComma(Rule):
+    code = "GL210"
+    name = "decimal-comma"
+    family = "punctuation"
+    severity = "warning"
+    summary = "A decimal comma in an English number (\"3,5%\", \"2,7 million\")."
+    explanation = (
+        "Most European languages write the decimal point as a comma: \"3,5 %\" is three "
+        "and a half per cent. Carried into English it reads as a list or a thousands "
+        "separator. The rule reports a comma followed by one or two digits (a thousands "
+        "separator has three) before a unit, a magnitude or after a currency sign, and "
+        "suggests the decimal point."
+    )
+    bad = "Inflation rose to 7,5% and the deficit to 2,4 billion euros."
+    good = "Inflation rose to 7.5% and the deficit to 2.4 billion euros."
+
+    def check(self, doc):
+        prose = doc.prose
+        for match in _DECIMAL_COMMA_RE.finditer(prose):
+            whole, fraction = match.group(1, 2) if match.group(1) else match.group(3, 4)
+            yield self.finding(match.start(), match.end(), f"decimal comma in '{match.group()}'", [f"{whole}.{fraction}"])
+
+
+class SpaceBeforeMark(Rule):
+    code = "GL211"
+    name = "space-before-mark"
+    family = "punctuation"
+    severity = "warning"
+    summary = "A space before ? ! ; or :, French style (\"Why ?\")."
+    explanation = (
+        "French sets a thin space before ? ! ; and :, and translations from French keep it: "
+        "\"What is the plan ?\", \"he said : the talks failed\". English sets these marks "
+        "against the word. Question and exclamation marks are warnings; colons and "
+        "semicolons are info, since \"Title : subtitle\" is a house style in some places."
+    )
+    bad = "Why did the talks fail ? The minister said : nobody knows ."
+    good = "Why did the talks fail? The minister said: nobody knows."
+
+    def check(self, doc):
+        prose = doc.prose
+        for match in _SPACE_BEFORE_MARK_RE.finditer(prose):
+            mark = match.group(1)
+            word = _WORD_BEFORE_RE.search(prose, max(0, match.start() - 30), match.start())
+            begin = word.start() if word else match.start()
+            severity = "warning" if mark in "?!" else "info"
+            yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:match.start()] + mark],
+                               severity=severity)
+
+
 @hookimpl
 def garblint_rules():
     return [QuotePairing, DuplicatedClosingQuote, UnclosedQuote, UnopenedQuote, SplitSentence,
-            TruncatingEllipsis, DoubledPunctuation, SpaceBeforePunctuation]
+            TruncatingEllipsis, DoubledPunctuation, SpaceBeforePunctuation, ForeignQuotationMarks,
+            DecimalComma, SpaceBeforeMark]

@@ -32,7 +32,9 @@ class DoubledWord(Rule):
         function_words = set(data["function_words"])
         prose = doc.prose
         tokens = doc.tokens
-        for previous, token in zip(tokens, tokens[1:]):
+        free_relative_doubles = set(data["free_relative_doubles"])
+        free_relative_openers = set(data["free_relative_openers"])
+        for index, (previous, token) in enumerate(zip(tokens, tokens[1:])):
             if token.sentence != previous.sentence or not (token.is_word and previous.is_word):
                 continue
             lower = token.lower
@@ -43,6 +45,9 @@ class DoubledWord(Rule):
                 continue
             if f"{lower} {lower}" in exceptions:
                 continue
+            if lower in free_relative_doubles and any(
+                    t.lower in free_relative_openers for t in tokens[max(0, index - 8):index] if t.sentence == token.sentence):
+                continue  # "what it is is a scam"
             if token.text[0].isupper() and previous.text[0].isupper() and lower not in function_words:
                 continue
             yield self.finding(

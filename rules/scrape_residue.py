@@ -130,6 +130,82 @@ class TruncatedHeadlineCopy(Rule):
                 yield self.finding(first.start, first.end, "truncated copy of the following headline", [""])
 
 
+# Text encoded as UTF-8 and decoded as Windows-1252 or Latin-1: "itâ€™s", "cafÃ©",
+# "Â£5". The lead byte's character followed by a continuation byte's character.
+_CP1252_CONTINUATION = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿"
+_MOJIBAKE_RE = re.compile(rf"(?:â€[{_CP1252_CONTINUATION}\x80-\x9f]?|[ÃÂ][{_CP1252_CONTINUATION}\x80-\x9f]|ï»¿)+")
+_ENTITY_RE = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z][a-zA-Z0-9]{1,9});?(?<=;)|&(?:amp|quot|nbsp|lt|gt|apos|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip)\b")
+
+
+def _repair_mojibake(text: str) -> str | None:
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            repaired = text.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if repaired != text:
+            return repaired
+    return None
+
+
+class Mojibake(Rule):
+    code = "GL604"
+    name = "mojibake"
+    family = "scrape-residue"
+    severity = "error"
+    summary = "Characters garbled by a wrong text encoding (\"itâ€™s\", \"cafÃ©\")."
+    explanation = (
+        "A page saved as UTF-8 and read back as Windows-1252 turns every curly quote, dash "
+        "and accented letter into two or three strange characters: \"itâ€™s\" for "
+        "\"it’s\", \"cafÃ©\" for \"café\", \"Â£5\" for \"£5\". The rule reports those "
+        "sequences and suggests the text they were, when it can be decoded back."
+    )
+    bad = "The minister said itâ€™s too early to talk about the cafÃ© deal."
+    good = "The minister said it’s too early to talk about the café deal."
+
+    def check(self, doc):
+        prose = doc.prose
+        if "â" not in prose and "Ã" not in prose and "Â" not in prose and "ï»¿" not in prose:
+            return
+        for match in _MOJIBAKE_RE.finditer(prose):
+            repaired = _repair_mojibake(match.group())
+            if repaired is None and match.group() in ("Â", "Ã"):
+                continue
+            suggestions = [repaired] if repaired is not None else []
+            yield self.finding(match.start(), match.end(), f"'{match.group()}' is garbled by a wrong encoding", suggestions)
+
+
+class HtmlEntity(Rule):
+    code = "GL605"
+    name = "html-entity"
+    family = "scrape-residue"
+    severity = "error"
+    summary = "An HTML character reference left in plain text (\"caf&#233;\", \"&amp;\")."
+    explanation = (
+        "Text copied out of HTML without decoding keeps its character references: "
+        "\"communiqu&#233;\", \"Mr Blair&#191;s\", \"Marks &amp; Spencer\", \"&nbsp;\". "
+        "In a plain-text document they are residue, reported with the character they stand "
+        "for as the suggestion. Markdown documents are skipped: references are valid "
+        "Markdown and render as the character."
+    )
+    bad = "The communiqu&#233; was signed by Marks &amp; Spencer."
+    good = "The communiqué was signed by Marks & Spencer."
+
+    def check(self, doc):
+        import html
+
+        if doc.format == "markdown" or "&" not in doc.prose:
+            return
+        for match in _ENTITY_RE.finditer(doc.prose):
+            entity = match.group()
+            decoded = html.unescape(entity)
+            if decoded == entity:
+                continue  # "&foo;" is no reference
+            shown = {"\u00a0": "a no-break space"}.get(decoded, f"'{decoded}'")
+            yield self.finding(match.start(), match.end(), f"HTML character reference '{entity}' for {shown}",
+                               [decoded if decoded != "\u00a0" else " "])
+
+
 @hookimpl
 def garblint_rules():
-    return [PageFurniture, MetadataRunIn, TruncatedHeadlineCopy]
+    return [PageFurniture, MetadataRunIn, TruncatedHeadlineCopy, Mojibake, HtmlEntity]

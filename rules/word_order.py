@@ -97,8 +97,10 @@ class StrandedInfinitive(Rule):
                     continue
                 if noun.lower.endswith("ed") or noun.lower in _PLURALS_AND_ADVERBS:
                     continue
-                if any(w.lower in causatives or w.lower == "that" for w in words[max(0, k - 12):k]):
+                if any(w.lower in causatives for w in words[max(0, k - 12):k]):
                     continue  # "letting the builder install", "helping revive", "has seen one player win, and one country dominate"
+                if any(w.lower == "that" for w in words[max(0, k - 6):k - 1]):
+                    continue  # "the proposal that the company undertake": a subjunctive
                 if any(w.lower in _AUXILIARIES for w in words[max(0, k - 4):k - 1]):
                     continue  # "would the driver see": the verb has its frame
                 if _plural_head_before(words, k - 1):

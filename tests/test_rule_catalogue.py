@@ -42,6 +42,12 @@ def test_rule_appears_in_default_config_with_its_severity(cls):
         assert option in ("severity", "enabled") or option in cls.default_options
 
 
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.code)
+def test_rule_is_listed_in_the_readme_table(cls):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"| {cls.code} | {cls.name} | {cls.family} | {cls.severity} |" in readme, "run tools/sync_config.py"
+
+
 @pytest.mark.parametrize("cls", [c for c in DOCUMENT_RULES if getattr(c, "example_is_standalone", True)], ids=lambda c: c.code)
 def test_bad_example_is_flagged_and_good_one_is_not(cls):
     assert run_rule(cls, cls.bad), f"{cls.code} does not flag its bad example"

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Rewrite the ``rules:`` section of config.yaml from the registered rules.
+"""Rewrite the ``rules:`` section of config.yaml and the README's rule table from the registered rules.
 
 Each rule gets its default severity and options, with its summary as a
-comment, so the embedded configuration always documents every rule.
+comment, so the embedded configuration always documents every rule; the
+README table lists every rule with its summary.
 
     python tools/sync_config.py
 """
@@ -41,6 +42,28 @@ def main() -> int:
     path.write_text(head + "\nrules:\n" + body + "\n", encoding="utf-8")
     yaml.safe_load(path.read_text(encoding="utf-8"))  # still valid
     print(f"{len(classes)} rules written to {path}")
+    return write_readme_table(classes)
+
+
+def table_row(cls) -> str:
+    note = " (compare mode)" if cls.scope == "pair" else "" if cls.enabled_by_default else " (off by default)"
+    return f"| {cls.code} | {cls.name} | {cls.family} | {cls.severity} | {cls.summary}{note} |"
+
+
+def write_readme_table(classes) -> int:
+    path = ROOT / "README.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = "| code | name | family | severity | what it finds |"
+    if header not in lines:
+        print("README.md has no rule table", file=sys.stderr)
+        return 1
+    first = lines.index(header) + 2
+    last = first
+    while last < len(lines) and lines[last].startswith("| GL"):
+        last += 1
+    lines[first:last] = [table_row(cls) for cls in classes]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{len(classes)} rules listed in {path}")
     return 0
 
 

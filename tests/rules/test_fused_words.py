@@ -1,7 +1,7 @@
 import pytest
 
 from linter.testing import flagged, run_rule
-from rules.fused_words import FusedCamelCase, FusedLowercase
+from rules.fused_words import FusedCamelCase, FusedLowercase, MissingSpaceAfterMark
 from tests.rules.seeds import seed
 
 
@@ -61,3 +61,29 @@ def test_seed_fusions_are_found_and_the_original_is_clean():
     for rule in (FusedCamelCase, FusedLowercase):
         for name in ("000", "001", "002", "003"):
             assert run_rule(rule, seed(name)) == [], (rule.code, name)
+
+
+class TestMissingSpace:
+    @pytest.mark.parametrize("text, expected, fix", [
+        ("Aid reached the victims of the tsunami.Steve Smith will report.", "tsunami.Steve", "tsunami. Steve"),
+        ("The talks,which lasted hours, ended.", "talks,which", "talks, which"),
+        ("The deal was signed in 2022The talks resumed later.", "2022The", "2022 The"),
+        ("The U.S.officials met on Monday.", "U.S.officials", "U.S. officials"),
+        ("He asked why?The answer came later.", "why?The", "why? The"),
+        ("The talks ended on Monday.The ministry said more.", "Monday.The", "Monday. The"),
+    ])
+    def test_flags_and_suggests_the_space(self, text, expected, fix):
+        (finding,) = run_rule(MissingSpaceAfterMark, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.suggestions == [fix]
+
+    @pytest.mark.parametrize("text", [
+        "Visit amazon.com for details, or read the Node.js docs.",
+        "It costs 1,000 dollars and 2,500 euros at 9 a.m. in the U.S. today.",
+        "Speeds of up to 14Mbps were sold by 3Com in the 1990s.",
+        "Email press@example.org or see www.example.com/News for more.",
+        "The ratio was 3:1 and the meeting began at 10:30.",
+        "Rivals such as TalkTalk and One.Tel cut prices.",
+    ])
+    def test_domains_numbers_and_abbreviations_are_clean(self, text):
+        assert flagged(MissingSpaceAfterMark, text) == []

@@ -9,6 +9,9 @@ from rules.punctuation import (
     SpaceBeforePunctuation,
     SplitSentence,
     TruncatingEllipsis,
+    ForeignQuotationMarks,
+    DecimalComma,
+    SpaceBeforeMark,
     UnclosedQuote,
     UnopenedQuote,
 )
@@ -262,3 +265,63 @@ class TestSeeds:
         text = seed("001")
         for rule in PUNCTUATION_RULES:
             assert run_rule(rule, text) == [], rule.code
+
+
+class TestForeignQuotationMarks:
+    @pytest.mark.parametrize("text, expected, fix", [
+        ("The minister called the plan «a provocation» on Friday.", "«a provocation»", "“a provocation”"),
+        ("He said « we will not give up » to reporters.", "« we will not give up »", "“we will not give up”"),
+        ("She said „we will win“ yesterday.", "„we will win“", "“we will win”"),
+    ])
+    def test_flags_pairs_with_english_marks_as_the_suggestion(self, text, expected, fix):
+        (finding,) = run_rule(ForeignQuotationMarks, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.suggestions == [fix]
+
+    def test_a_lone_guillemet_is_flagged(self):
+        assert flagged(ForeignQuotationMarks, "The slogan » was painted on walls.") == ["»"]
+
+    def test_the_closing_mark_of_a_low_high_pair_is_not_an_unclosed_quote(self):
+        assert flagged(UnclosedQuote, "She said „we will win“ yesterday. Then she left.") == []
+
+    def test_english_quotes_are_clean(self):
+        assert flagged(ForeignQuotationMarks, "He called it “a provocation” and ‘unacceptable’.") == []
+
+
+class TestDecimalComma:
+    @pytest.mark.parametrize("text, expected, fix", [
+        ("Growth slowed to 3,5% in the second quarter.", "3,5", "3.5"),
+        ("Prices rose by 2,7 percent in May.", "2,7", "2.7"),
+        ("The deficit reached 1,25 billion euros.", "1,25", "1.25"),
+        ("Petrol costs €1,89 a litre.", "1,89", "1.89"),
+    ])
+    def test_flags_and_suggests_the_point(self, text, expected, fix):
+        (finding,) = run_rule(DecimalComma, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.suggestions == [fix]
+
+    @pytest.mark.parametrize("text", [
+        "It sold 1,500 units to 10,000 people, up 3.5%.",
+        "Chapters 2,3 and 4 describe the war.",
+        "In 2021, 15 percent of voters stayed home.",
+        "Scores of 6,4 and 7,5 were recorded in the final set.",
+    ])
+    def test_thousands_and_lists_are_clean(self, text):
+        assert flagged(DecimalComma, text) == []
+
+
+class TestSpaceBeforeMark:
+    def test_flags_french_spacing(self):
+        text = "Why did the talks fail ? The minister said : nobody knows."
+        findings = run_rule(SpaceBeforeMark, text)
+        assert [text[f.start:f.end] for f in findings] == ["fail ?", "said :"]
+        assert [f.severity for f in findings] == ["warning", "info"]
+        assert findings[0].suggestions == ["fail?"]
+
+    @pytest.mark.parametrize("text", [
+        "Why did the talks fail? The minister said: nobody knows.",
+        "The ratio was 3 : 1 at the time.",
+        "He asked “why?” and left; nobody followed!",
+    ])
+    def test_english_spacing_is_clean(self, text):
+        assert flagged(SpaceBeforeMark, text) == []

@@ -10,6 +10,8 @@ class TestDoubledWord:
         ("The striker was able to to score twice.", "to to"),
         ("The the council met.", "The the"),
         ("Prices rose in in March.", "in in"),
+        ("The government is is ready to negotiate.", "is is"),
+        ("The unions do do not accept the offer.", "do do"),
     ])
     def test_flags(self, text, expected):
         (finding,) = run_rule(DoubledWord, text)
@@ -23,6 +25,8 @@ class TestDoubledWord:
         "The score was 1 1 at half-time.",
         "It ended with the\nthe heading repeated across lines.",
         "The vote. The vote was close.",
+        "What the problem is is that nobody asked.",
+        "All you do do is wait for the results.",
     ])
     def test_legitimate_repeats_are_clean(self, text):
         assert flagged(DoubledWord, text) == []

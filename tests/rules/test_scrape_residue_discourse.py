@@ -2,7 +2,7 @@ import pytest
 
 from linter.testing import flagged, run_rule
 from rules.discourse import OrphanAnaphor
-from rules.scrape_residue import MetadataRunIn, PageFurniture, TruncatedHeadlineCopy
+from rules.scrape_residue import HtmlEntity, MetadataRunIn, Mojibake, PageFurniture, TruncatedHeadlineCopy
 from tests.rules.seeds import seed
 
 
@@ -13,6 +13,7 @@ class TestPageFurniture:
         "Story continues below advertisement", "We use cookies to improve your experience on our site.",
         "Accept all cookies", "Read more: Why the council voted no", "Read more »", "Click here to subscribe.", "Newer Post Older Post Home",
         "Subscribe to: Post Comments (Atom)", "Posted by Maria at 10:32 AM", "Tweet | Share | Email",
+        "Share this article: Facebook Twitter WhatsApp",
     ])
     def test_flags_furniture_lines(self, line):
         text = f"The council met on Monday.\n{line}\nIt will meet again in June.\n"
@@ -93,3 +94,43 @@ def test_a_bare_pronoun_opening_is_only_info():
     assert finding.severity == "info"
     (finding,) = run_rule(OrphanAnaphor, "He added that the bridge would reopen in May.")
     assert finding.severity == "warning"
+
+
+class TestMojibake:
+    @pytest.mark.parametrize("text, garbled, repaired", [
+        ("The minister said itâ€™s too early to say.", "â€™", "’"),
+        ("They met at a cafÃ© near the station.", "Ã©", "é"),
+        ("Tickets cost Â£5 each.", "Â£", "£"),
+        ("He called it â€œa disasterâ€\x9d on Friday.", "â€œ", "“"),
+    ])
+    def test_flags_and_repairs(self, text, garbled, repaired):
+        findings = run_rule(Mojibake, text)
+        assert text[findings[0].start:findings[0].end] == garbled
+        assert findings[0].suggestions == [repaired]
+        assert findings[0].severity == "error"
+
+    @pytest.mark.parametrize("text", [
+        "São Paulo and Brasília signed the deal.",
+        "The Ângela Merkel foundation paid à la carte.",
+        "Zürich, Kraków and Malmö are cities; the café is open.",
+    ])
+    def test_accented_text_is_clean(self, text):
+        assert flagged(Mojibake, text) == []
+
+
+class TestHtmlEntity:
+    def test_flags_references_in_plain_text(self):
+        text = "The communiqu&#233; was signed by Marks &amp; Spencer&nbsp;yesterday."
+        findings = run_rule(HtmlEntity, text)
+        assert [text[f.start:f.end] for f in findings] == ["&#233;", "&amp;", "&nbsp;"]
+        assert [f.suggestions for f in findings] == [["é"], ["&"], [" "]]
+
+    @pytest.mark.parametrize("text", [
+        "Rock & roll is here; AT&T; and R&D&Co are names.",
+        "The score was 3 & 4; &foo; is not a reference.",
+    ])
+    def test_ampersands_are_clean(self, text):
+        assert flagged(HtmlEntity, text) == []
+
+    def test_markdown_references_are_markup(self):
+        assert flagged(HtmlEntity, "Marks &amp; Spencer said caf&#233;.", markdown=True) == []
