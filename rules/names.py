@@ -11,6 +11,8 @@ from ._data import load_data
 
 _CAP_RUN_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+)")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?$")
+_VERB_BRIDGES = {"later", "also", "then", "again", "previously", "earlier", "has", "had", "have", "will", "would",
+                 "was", "once", "repeatedly", "reportedly", "himself", "herself"}
 _LEADING_STOPWORDS = {"The", "A", "An", "In", "On", "At", "For", "From", "With", "By", "Of", "And", "But", "Or", "As",
                       "To", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "When", "While",
                       "After", "Before", "If", "Since", "Until", "Then", "Now", "So", "Yet", "According"}
@@ -59,7 +61,10 @@ def name_inventory(doc):
     alone: Counter = Counter()
     tokens = doc.tokens
     for i, token in enumerate(tokens[:-1]):
-        if token.is_word and token.text[:1].isupper() and tokens[i + 1].lower in person_verbs:
+        following = tokens[i + 1].lower
+        if following in _VERB_BRIDGES and i + 2 < len(tokens):
+            following = tokens[i + 2].lower  # "Macron later said", "Lavrov has said"
+        if token.is_word and token.text[:1].isupper() and following in person_verbs:
             prev = tokens[i - 1] if i else None
             if prev is None or not prev.text[:1].isupper() or prev.sentence != token.sentence or prev.is_punct:
                 alone[token.text] += 1
@@ -83,7 +88,8 @@ class RunTogetherNames(Rule):
         "When a verb between two names is dropped (\"Wang [met] Nikolai Patrushev\"), the "
         "names fuse into what looks like one long name. garblint uses the names the "
         "document itself mentions: a capitalised run is reported when its first part is "
-        "a person the document names elsewhere (\"Wang said\", \"Wang Yi\") and its second "
+        "a person the document names elsewhere (\"Wang said\", \"Wang Yi\", the surname of "
+        "\"Sergei Lavrov\") and its second "
         "part is another person, whose surname the document also uses alone. Long names "
         "of one person (\"Andrey Ivanovich Denisov\"), titles and lists with commas are not reported."
     )
@@ -108,7 +114,11 @@ class RunTogetherNames(Rule):
                 head_person = (cut == 1 and alone.get(head[0], 0) >= 1) or any(
                     name[:cut] == tuple(head) and len(name) == cut + 1 and name[cut] not in tail
                     for name in full_names if name != tuple(words)
-                )
+                ) or (cut == 1 and any(
+                    # the surname of another person the document named in full: "Sergei Lavrov" ... "Lavrov"
+                    len(name) >= 2 and name[-1] == head[0] and not set(name) & set(tail)
+                    for name in full_names if name != tuple(words)
+                ))
                 tail_person = alone.get(tail[-1], 0) >= 1 or any(name == tuple(tail) for name in full_names)
                 if head_person and tail_person and tail[-1] not in head:
                     yield self.finding(start, end, f"two names run together: '{' '.join(head)}' and '{' '.join(tail)}'",

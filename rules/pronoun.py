@@ -23,6 +23,19 @@ def _entity_and_possessive_re() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
+def _subject_country_re() -> re.Pattern:
+    data = load_data("pronoun")
+    names = sorted(data["countries"] + data["country_phrases"], key=len, reverse=True)
+    name_alt = "|".join(re.escape(n) for n in names)
+    # A country opening its sentence, a few lower-case words, then "his"/"her":
+    # "Russia said his troops would stay", "Turkey wants to strengthen her position".
+    return re.compile(
+        rf"(?P<entity>(?:The\s+)?(?:{name_alt}))(?![\w.])(?P<between>(?:[ \t]+[a-z][\w'’-]*){{1,4}}?)"
+        rf"[ \t]+(?P<pronoun>his|her)[ \t]+(?:(?P<modifier>[a-z][\w-]*)[ \t]+)?(?P<noun>[a-z][\w-]*)"
+    )
+
+
 class GenderedEntity(Rule):
     code = "GL451"
     name = "gendered-entity-pronoun"
@@ -36,14 +49,18 @@ class GenderedEntity(Rule):
         "or \"her\" coordinated directly with a country or an institution (ministry, "
         "government, Kremlin, NATO) and followed by something only a state or an "
         "institution has (allies, territory, economy, citizens), where the possessive can "
-        "only refer to it. \"He flew to Germany and his wife\" is not reported. The lists "
-        "are in pronoun.yaml."
+        "only refer to it; and a country that opens its sentence followed within four "
+        "lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\"). "
+        "\"He flew to Germany and his wife\" and \"Russia told the president his plan\" are "
+        "not reported. The lists are in pronoun.yaml."
     )
     bad = "He said it was a reference to the US and his allies."
     good = "He said it was a reference to the US and its allies."
 
     def check(self, doc):
-        possessions = set(load_data("pronoun")["state_possessions"])
+        data = load_data("pronoun")
+        possessions = set(data["state_possessions"])
+        yield from self._subject_country(doc, set(data["subject_possessions"]), set(data["interveners"]))
         for match in _entity_and_possessive_re().finditer(doc.prose):
             if match.group("noun") not in possessions:
                 continue  # "He went back to Germany and his wife": the possessive is the man's
@@ -51,6 +68,26 @@ class GenderedEntity(Rule):
             end = match.end("noun")
             fixed = doc.prose[start:match.start("pronoun")] + "its " + match.group("noun")
             yield self.finding(start, end, f"'{match.group('pronoun')}' refers to '{match.group('entity').strip()}', which is not a person", [fixed])
+
+
+    def _subject_country(self, doc, possessions, interveners):
+        pattern = _subject_country_re()
+        prose = doc.prose
+        for sentence in doc.sentences:
+            match = pattern.match(prose, sentence.start, sentence.end)
+            if match is None:
+                continue
+            # The possession is the word after the pronoun or the one after that ("her military spending").
+            owned = [name for name in ("modifier", "noun") if match.group(name) in possessions]
+            if not owned:
+                continue
+            noun_end = match.end(owned[0])
+            if set(match.group("between").split()) & interveners:
+                continue  # "Russia told the president his ...": another possessor in between
+            start = match.start("entity")
+            fixed = prose[start:match.start("pronoun")] + "its" + prose[match.end("pronoun"):noun_end]
+            yield self.finding(start, noun_end, f"'{match.group('pronoun')}' refers to '{match.group('entity')}', which is not a person",
+                               [fixed])
 
 
 @hookimpl

@@ -7,6 +7,15 @@ from tests.rules.seeds import seed
 
 
 class TestRunTogetherNames:
+    @pytest.mark.parametrize("text, expected", [
+        ("Foreign Minister Sergei Lavrov arrived in Ankara. On Thursday, Lavrov Mevlut Cavusoglu, his Turkish "
+         "counterpart, held talks. Cavusoglu said the talks were useful.", "Lavrov Mevlut Cavusoglu"),
+        ("President Joe Biden spoke first. On Friday, Biden Emmanuel Macron discussed the war. "
+         "Macron later said Europe must act.", "Biden Emmanuel Macron"),
+    ])
+    def test_flags_a_surname_run_into_another_full_name(self, text, expected):
+        assert flagged(RunTogetherNames, text) == [expected]
+
     def test_flags_two_people_fused(self):
         text = ("Scholz said the visit was useful. On Friday, Scholz Giorgia Meloni, the Italian prime minister, "
                 "discussed migration. Meloni said the talks were frank.")
@@ -20,6 +29,7 @@ class TestRunTogetherNames:
         "Foreign Minister Wang Yi met President Vladimir Putin. Wang said Putin was right.",
         "Gabriel García Márquez wrote the novel. Márquez said he was proud.",
         "The Tax Court said the Revenue Service was wrong. The Tax Court ruled again.",
+        "Joe Biden spoke first. Later, Hunter Biden said little. Biden later said he was proud.",
         "Robbie said he was thrilled. Robbie Williams' Angels was named best song. Angels said the band.",
         "Robbie said he was thrilled. Robbie Williams’s Angels was named best song. Angels said the band.",
     ])
@@ -58,6 +68,27 @@ class TestGenderedEntity:
         (finding,) = run_rule(GenderedEntity, text)
         assert text[finding.start:finding.end] == expected
         assert finding.suggestions[0].endswith("its " + expected.split()[-1])
+
+    @pytest.mark.parametrize("text, expected, fix", [
+        ("Russia said his troops would stay until the end of the year.", "Russia said his troops", "Russia said its troops"),
+        ("Turkey wants to strengthen her position in the region.", "Turkey wants to strengthen her position",
+         "Turkey wants to strengthen its position"),
+        ("Germany has increased her military spending.", "Germany has increased her military", "Germany has increased its military"),
+    ])
+    def test_flags_a_country_subject_with_a_gendered_possessive(self, text, expected, fix):
+        (finding,) = run_rule(GenderedEntity, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.suggestions == [fix]
+
+    @pytest.mark.parametrize("text", [
+        "Russia told the president his troops were ready.",
+        "France gave him her support.",
+        "China rejected his proposal on Monday.",
+        "Britain welcomed her visit, and Germany praised his speech.",
+        "Trump spoke first. Then Mexico answered when his troops arrived.",
+    ])
+    def test_country_subjects_with_a_person_possessive_are_clean(self, text):
+        assert flagged(GenderedEntity, text) == []
 
     @pytest.mark.parametrize("text", [
         "Analysts blamed the US and its allies for the delay.",
