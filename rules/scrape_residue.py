@@ -14,7 +14,8 @@ _DATE = (
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:\s+(?-i:[A-Z]{2,4}|UTC[+-]\d{1,2})(?!\w))?"  # a time zone: "GMT", "MSK", "UTC+3"
 )
 
 
@@ -29,7 +30,7 @@ def _metadata_re() -> re.Pattern:
     labels = sorted(load_data("scrape_residue")["metadata_labels"], key=len, reverse=True)
     label = "|".join(re.escape(l) for l in labels)
     # A label and a date at the start of a paragraph, run into a capitalised sentence.
-    return re.compile(rf"^[ \t]*(?P<meta>(?:{label})\s*:?\s*{_DATE})(?=\s+[A-Z“\"‘(])", re.I | re.M)
+    return re.compile(rf"^[ \t]*(?P<meta>(?:{label})\s*:?\s*{_DATE})(?=\s+(?-i:[A-Z“\"‘(]))", re.I | re.M)
 
 
 class PageFurniture(Rule):

@@ -13,7 +13,8 @@ class TestPageFurniture:
         "Story continues below advertisement", "We use cookies to improve your experience on our site.",
         "Accept all cookies", "Read more: Why the council voted no", "Read more »", "Click here to subscribe.", "Newer Post Older Post Home",
         "Subscribe to: Post Comments (Atom)", "Posted by Maria at 10:32 AM", "Tweet | Share | Email",
-        "Share this article: Facebook Twitter WhatsApp",
+        "Share this article: Facebook Twitter WhatsApp", "Tags: Russia, Ukraine, sanctions",
+        "You may also be interested in: Kremlin warns West", "Copyright 2023 Daily Planet. All rights reserved.",
     ])
     def test_flags_furniture_lines(self, line):
         text = f"The council met on Monday.\n{line}\nIt will meet again in June.\n"
@@ -35,6 +36,8 @@ class TestMetadataRunIn:
         (" date 2022-03-30 The Russian minister met his counterpart.", " date 2022-03-30"),
         ("Published: 12 May 2021 10:04 BST The club confirmed the signing.", "Published: 12 May 2021 10:04 BST"),
         ("Updated March 3, 2023 The storm moved east overnight.", "Updated March 3, 2023"),
+        ("UPDATED: 12.03.2022 14:35 The president arrived in Kyiv.", "UPDATED: 12.03.2022 14:35"),
+        ("Posted: 2022-03-30 10:15 GMT The talks ended.", "Posted: 2022-03-30 10:15 GMT"),
     ])
     def test_flags_metadata_glued_to_a_sentence(self, text, expected):
         assert flagged(MetadataRunIn, text) == [expected]
