@@ -58,6 +58,40 @@ class DoubledWord(Rule):
             )
 
 
+_CLOSING_PREPOSITIONS = frozenset({"of", "in", "for", "on", "with", "from", "at", "by", "into", "across", "against"})
+
+
+def _repeated_phrase(tokens, conj: int, function_words) -> int:
+    """Length of a phrase of two to four words coordinated with itself around tokens[conj], or 0.
+
+    "the banking sector and the banking sector": a whole phrase was doubled where the
+    source named two things. The phrase must hold a content word; "so on and so on" is idiom.
+    """
+    sentence = tokens[conj].sentence
+    for n in (4, 3, 2):
+        if conj - n < 0 or conj + n >= len(tokens):
+            continue
+        left, right = tokens[conj - n:conj], tokens[conj + 1:conj + 1 + n]
+        if any(not t.is_word or t.sentence != sentence for t in left + right):
+            continue
+        if [t.lower for t in left] != [t.lower for t in right]:
+            continue
+        if all(t.lower in function_words or len(t.lower) <= 2 for t in left):
+            continue
+        if any(t.text[:1].isupper() for t in left):
+            continue  # titles and names: "the Independent and the Independent on Sunday"
+        # The second copy must close its phrase: "the Giants and the Giants' Willie Mays",
+        # "the day or the day before" and "relatives or to relatives who" go on.
+        after = tokens[conj + 1 + n] if conj + 1 + n < len(tokens) else None
+        if after is not None and after.sentence == sentence and not (
+                (after.is_punct and after.text[:1] in ".,;:!?)") or after.lower in _CLOSING_PREPOSITIONS):
+            continue
+        if right[-1].text.endswith(("'", "’")):
+            continue
+        return n
+    return 0
+
+
 class CoordinatedDuplicate(Rule):
     code = "GL102"
     name = "coordinated-duplicate"
@@ -69,7 +103,9 @@ class CoordinatedDuplicate(Rule):
         "source had two different words (military and humanitarian, economic and political): "
         "one of them was lost or mistranslated. Reported: a word framed by both/either/neither/between, "
         "an adjective premodifying a noun (\"economic and economic ties\"), and a noun after a "
-        "preposition or determiner closing its phrase (\"talks on security and security.\"). "
+        "preposition or determiner closing its phrase (\"talks on security and security.\"), "
+        "and a phrase of two to four words doubled the same way (\"the banking sector and the "
+        "banking sector of the country\"). "
         "Emphatic repetition is idiomatic and not "
         "reported: comparatives and adverbs (\"more and more\", \"again and again\"), plural "
         "nouns of measure (\"years and years\"), and verbs of duration (\"waited and waited\")."
@@ -87,6 +123,11 @@ class CoordinatedDuplicate(Rule):
         for i in range(1, len(tokens) - 1):
             conj = tokens[i]
             if conj.lower not in ("and", "or"):
+                continue
+            phrase = _repeated_phrase(tokens, i, function_words)
+            if phrase:
+                yield self.finding(tokens[i - phrase].start, tokens[i + phrase].end,
+                                   f"'{doc.text[tokens[i - phrase].start:tokens[i - 1].end]}' is coordinated with itself")
                 continue
             first, second = tokens[i - 1], tokens[i + 1]
             if not (first.is_word and second.is_word) or first.lower != second.lower:

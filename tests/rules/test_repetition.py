@@ -44,12 +44,22 @@ class TestCoordinatedDuplicate:
         ("The talks focused on security and security.", "security and security"),
         ("The festival mixes traditional and traditional music.", "traditional and traditional"),
         ("The gap between research and research, she said, was small.", "research and research"),
+        ("The sanctions target the banking sector and the banking sector of the country.",
+         "the banking sector and the banking sector"),
+        ("The talks covered military aid and military aid.", "military aid and military aid"),
     ])
     def test_flags(self, text, expected):
         assert flagged(CoordinatedDuplicate, text) == [expected]
 
     @pytest.mark.parametrize("text", [
         "Prices rose more and more each year.",
+        "He pitched against the Giants and the Giants' best hitter.",
+        "Buy meat the day or the day before you cook it.",
+        "They visited relatives or to relatives who came to stay.",
+        "The sense of community and of community responsibility matters.",
+        "The police must be part of the community and the community to be part of policing.",
+        "He denied that the Independent and the Independent on Sunday were for sale.",
+        "And so on and so on, he said.",
         "He tried again and again to call.",
         "They waited and waited for news.",
         "It took years and years of work.",
