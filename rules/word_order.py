@@ -9,6 +9,8 @@ false positives on the Brown corpus (benchmarks/fp_rate.py).
 """
 from __future__ import annotations
 
+import re
+
 from linter import hookimpl
 from linter.lexicon import zipf_at_least
 from linter.rule import Rule
@@ -193,6 +195,55 @@ class RepeatedFinalVerb(Rule):
                     break
 
 
+_MODAL_CLAUSE_RE = re.compile(
+    r"\b(?P<modal>will|would|can|could|should|must|may|might|shall)[ \t]+"
+    r"(?P<object>(?:the|a|an|its|his|her|their|this|these|those|our|my|your)[ \t]+[^.!?;:,\n“”\"]{1,80}?)"
+    r"[ \t]+(?P<verb>[a-z]+)(?P<stop>[.,;])(?![\w.])")
+# Words before a modal that make "will the ..." an inversion or a question, not a verb-final clause.
+_INVERSION_TRIGGERS = {"not", "only", "nor", "neither", "so", "as", "than", "rarely", "never", "seldom", "hardly",
+                       "little", "nowhere", "what", "how", "where", "when", "why", "who", "which", "whom", "whose",
+                       "that", "if", "whether", "or", "and", "but", "then", "such"}
+
+
+class ModalVerbFinal(Rule):
+    code = "GL354"
+    name = "modal-verb-final"
+    family = "word-order"
+    severity = "error"
+    summary = "A modal followed by its object, with the verb at the end of the sentence (\"will the figures next week publish.\")."
+    explanation = (
+        "German and Dutch put the infinitive after its object and the modal before it: "
+        "\"Das Ministerium wird die Zahlen nächste Woche veröffentlichen.\" Kept in that "
+        "order, English gets \"the ministry will the figures next week publish.\" A modal "
+        "followed directly by a determiner is a question or an inversion in English (\"How "
+        "long will this take?\", \"Only then could the talks begin.\"); in a statement that "
+        "ends in a bare verb it is the source language's verb-final order."
+    )
+    bad = "The ministry said it will the new figures next week publish."
+    good = "The ministry said it will publish the new figures next week."
+
+    def check(self, doc):
+        from .calque import base_verbs
+
+        verbs = base_verbs()
+        prose = doc.prose
+        for sentence in doc.sentences:
+            if prose[sentence.start:sentence.end].split(" ", 1)[0].lower().strip("“\"‘'") in _INVERSION_TRIGGERS:
+                continue  # "Only then could the talks begin."
+            for match in _MODAL_CLAUSE_RE.finditer(prose, sentence.start, sentence.end):
+                if match.group("verb") not in verbs:
+                    continue
+                words_before = prose[sentence.start:match.start()].split()
+                if not words_before or words_before[-1].lower().strip("“\"‘'(") in _INVERSION_TRIGGERS:
+                    continue  # a question or an inversion: "How long will this take", "not only will the"
+                if words_before[-1][-1] in ",;:—–(“\"‘":
+                    continue  # clause-initial: "However, should the outlook worsen", "compete, can this country prosper"
+                modal, verb = match.group("modal"), match.group("verb")
+                yield self.finding(match.start(), match.end("verb"),
+                                   f"'{verb}' is stranded at the end of the clause after '{modal}' and its object",
+                                   [f"{modal} {verb} {match.group('object')}"])
+
+
 @hookimpl
 def garblint_rules():
-    return [StrandedInfinitive, StrandedParticiple, RepeatedFinalVerb]
+    return [StrandedInfinitive, StrandedParticiple, RepeatedFinalVerb, ModalVerbFinal]

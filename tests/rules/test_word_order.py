@@ -1,7 +1,7 @@
 import pytest
 
 from linter.testing import flagged, run_rule
-from rules.word_order import RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple
+from rules.word_order import ModalVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple
 from tests.rules.seeds import seed
 
 
@@ -60,6 +60,32 @@ class TestRepeatedFinalVerb:
     ])
     def test_ordinary_endings_are_clean(self, text):
         assert flagged(RepeatedFinalVerb, text) == []
+
+
+class TestModalVerbFinal:
+    @pytest.mark.parametrize("text, expected, fix", [
+        ("The ministry said that it will the figures next week publish.", "will the figures next week publish",
+         "will publish the figures next week"),
+        ("Germany could the sanctions against Russia tighten.", "could the sanctions against Russia tighten",
+         "could tighten the sanctions against Russia"),
+        ("The firm will the deal approve, he said.", "will the deal approve", "will approve the deal"),
+    ])
+    def test_flags_a_verb_left_at_the_end(self, text, expected, fix):
+        (finding,) = run_rule(ModalVerbFinal, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.suggestions == [fix]
+
+    @pytest.mark.parametrize("text", [
+        "How long will this take?",
+        "Only then could the talks begin.",
+        "Not only will the plan fail, it will cost more.",
+        "He said that never would the king allow it.",
+        "However, should the business outlook start to deteriorate, the bank will act.",
+        "Can this country compete, can this country prosper, unless we act?",
+        "The ministry will publish the figures next week.",
+    ])
+    def test_questions_inversions_and_normal_order_are_clean(self, text):
+        assert flagged(ModalVerbFinal, text) == []
 
 
 def test_seed_word_order_is_found_and_the_original_is_clean():
