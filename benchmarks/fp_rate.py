@@ -26,7 +26,7 @@ from linter.testing import make_document  # noqa: E402
 FAMILIES = [
     "rules.repetition", "rules.punctuation", "rules.casing", "rules.fused_words",
     "rules.word_order", "rules.names", "rules.pronoun", "rules.calque",
-    "rules.scrape_residue", "rules.discourse", "rules.tortured_phrases",
+    "rules.scrape_residue", "rules.discourse", "rules.tortured_phrases", "rules.mistranslation",
 ]
 
 

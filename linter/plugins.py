@@ -30,6 +30,7 @@ BUILTIN_PLUGINS = (
     "rules.scrape_residue",
     "rules.discourse",
     "rules.tortured_phrases",
+    "rules.mistranslation",
     "rules.spin_drift",
     "rules.grammar",
     "rules.readability",
