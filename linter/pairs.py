@@ -98,10 +98,16 @@ def candidate_pairs(paths: list[str], threshold: float = 0.3, engine: str = "loc
     else:
         computed = [item for part in partitions for item in signatures(part)]
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    by_path = dict(computed)
+    # LSH bands let through pairs well under the threshold; documents that share a
+    # sentence or two are common in a large corpus, and each costs a parse and an
+    # alignment. The signatures' own estimate of the similarity drops them first.
+    floor = threshold * 2 / 3
     found: set[tuple[str, str]] = set()
     for path, signature in computed:
         for other in lsh.query(signature):
-            found.add(tuple(sorted((other, path))))
+            if signature.jaccard(by_path[other]) >= floor:
+                found.add(tuple(sorted((other, path))))
         lsh.insert(path, signature)
     return sorted(found)
 

@@ -1,4 +1,4 @@
-"""Casing: a sentence that starts with a lower-case letter after a full stop.
+"""Casing: a sentence that starts with a lower-case letter after a full stop, question or exclamation mark.
 
 The full-stop analysis is shared with the punctuation family: a short lower-case
 fragment that finishes the cut sentence is GL205's (stray full stop); a whole new
@@ -6,10 +6,21 @@ clause that lost its capital is this family's. Each spot gets one finding.
 """
 from __future__ import annotations
 
+import re
+
 from linter import hookimpl
 from linter.rule import Rule
 
+from ._data import load_data
 from .punctuation import _classify, _lowercase_after_stop
+
+# A question or exclamation mark set against a lower-case word, then a lower-case clause:
+# "Why did it fail? because nobody wanted it". Marks inside quotations ("?” she asked")
+# are followed by the closing quote, not a space, and are left out, as are titles that
+# end in a mark after a capitalised word ("Who is Sylvia? by Edward Albee", "Wham!").
+_AFTER_QUESTION_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[?!][ \t]+([a-z][a-z'’-]*)")
+_TERMINAL_RE = re.compile(r"[.!?…]")
+_QUESTION_RUN_WORDS = {"and", "or", "nor", "yes", "no", "yeah", "nope", "ok", "okay", "well", "oh", "ah"}
 
 
 class LowercaseSentenceStart(Rule):
@@ -17,7 +28,7 @@ class LowercaseSentenceStart(Rule):
     name = "lowercase-sentence-start"
     family = "casing"
     severity = "error"
-    summary = "A sentence that starts lower-case after a full stop."
+    summary = "A sentence that starts lower-case after a full stop, question or exclamation mark."
     explanation = (
         "A whole clause that follows a full stop but starts with a lower-case letter "
         "(\"...oppose hegemony”. for now, China has not...\") is a sentence whose capital "
@@ -27,7 +38,9 @@ class LowercaseSentenceStart(Rule):
         "not sentence ends or starts, and a lower-case run of one or two words is too "
         "short to judge. Division of work with punctuation: a short lower-case fragment "
         "that merely finishes the previous clause (\"he said. in front of the press.\") is "
-        "reported by GL205 (stray-full-stop) instead, so each spot gets one finding."
+        "reported by GL205 (stray-full-stop) instead, so each spot gets one finding. A clause "
+        "after a question or exclamation mark (\"Why did it fail? because nobody wanted it\") "
+        "is reported too, unless the mark ends a quotation (\"?” she asked\")."
     )
     bad = "They oppose hegemony. for now, China has not condemned the invasion."
     good = "They oppose hegemony. For now, China has not condemned the invasion."
@@ -47,6 +60,26 @@ class LowercaseSentenceStart(Rule):
             word = prose[word_start:word_end]
             yield self.finding(word_start, end, f"sentence starts with lower-case '{word}'",
                                [prose[word_start].upper() + prose[word_start + 1:end]])
+        if "?" in prose or "!" in prose:
+            yield from self._after_question(doc, max_words)
+
+    def _after_question(self, doc, max_words):
+        prose = doc.prose
+        lowercase_starts = set(load_data("punctuation")["lowercase_starts"])
+        for match in _AFTER_QUESTION_RE.finditer(prose):
+            word = match.group(1)
+            if word in lowercase_starts or word in _QUESTION_RUN_WORDS:
+                continue  # "how do you say basketball? and what is ...", "Did he win? yes, said the coach"
+            block = doc.paragraph_of(match.start())
+            if block is None or block.kind in ("list-item", "table-cell", "heading"):
+                continue
+            terminal = _TERMINAL_RE.search(prose, match.start(1), block.end)
+            end = terminal.end() if terminal else block.end
+            if _classify(prose, match.start(1), end, max_words) != "clause":
+                continue
+            word_end = match.end(1)
+            yield self.finding(match.start(1), word_end, f"sentence starts with lower-case '{word}'",
+                               [word[0].upper() + word[1:]])
 
 
 @hookimpl

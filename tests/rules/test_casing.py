@@ -67,3 +67,25 @@ def test_seed_case_is_found():
 def test_clean_original_is_clean():
     for name in ("000", "001", "002", "003"):
         assert run_rule(LowercaseSentenceStart, seed(name)) == [], name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Why did the talks fail? because nobody wanted a deal, the minister said on Monday.", "because"),
+    ("The deal is done! now we wait for the vote in parliament next week.", "now"),
+    ("Who knows? maybe the deal will come next year after all.", "maybe"),
+])
+def test_flags_a_clause_after_a_question_or_exclamation_mark(text, expected):
+    (finding,) = run_rule(LowercaseSentenceStart, text)
+    assert text[finding.start:finding.end] == expected
+    assert finding.suggestions == [expected[0].upper() + expected[1:]]
+
+
+@pytest.mark.parametrize("text", [
+    "“Why?” she asked. “What now?” he said.",
+    "He loved Who is Sylvia? by Edward Albee, and Wham! along with the rest of the band.",
+    "How do you say basketball? and what is the biggest collection of all?",
+    "Is it over? no.",
+    "Did you buy the new iPhone? iPhones sell fast.",
+])
+def test_quoted_marks_titles_and_question_runs_are_clean(text):
+    assert flagged(LowercaseSentenceStart, text) == []
