@@ -23,7 +23,8 @@ _SINGLE_MIXED_RE = re.compile(r"‘(?<![\w’']‘)([^‘’'\n]{1,60}?)'(?![\w]
 # The reverse, a straight ' closed by ’: the ’ must not be a plural possessive ("the players’").
 _SINGLE_MIXED_REVERSE_RE = re.compile(r"'(?<![^\s(\[—–]')([^\W\d_][^‘’'\n]{0,59}?[^\Ws])’(?![\w’'])", re.M)
 _DOUBLED_PUNCT_RE = re.compile(r"(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.(?=[\s”’\"')\]]|$))(?<![.,;:!?/\\]..)(?![.,;:])")
-_SPACE_BEFORE_RE = re.compile(r"[,.](?<=[ \t].)(?=[ \t]|$)", re.M)
+# A spaced comma or full stop ("talks , which"), or a comma moved onto the next word ("failed ,he").
+_SPACE_BEFORE_RE = re.compile(r"[,.](?<=[ \t].)(?=[ \t]|$)|,(?<=[ \t],)(?=[^\W\d_])", re.M)
 _SPLIT_STOP_RE = re.compile(r"\.(?:(?<=[^\W\d_]\.)|(?<=\d\d\.)|(?<=[^\W\d_\s][”’\"')\]]\.))[ \t]+([a-z][\w'’-]*)")
 _NUMBER_RE = re.compile(r"[\d,–-]+")
 _REFERENCE_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]*$")
@@ -503,7 +504,8 @@ class SpaceBeforePunctuation(Rule):
                 yield self.finding(begin, match.end(), f"space before '{mark}' after '{word.group()}': a word may be missing",
                                    severity="info")
                 continue
-            yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:space] + mark])
+            glued = prose[match.end():match.end() + 1].isalpha()  # "failed ,he": the space belongs after the mark
+            yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:space] + mark + (" " if glued else "")])
 
 
 _FOREIGN_QUOTE_RE = re.compile(r"[«»„‹›‚]")

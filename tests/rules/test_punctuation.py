@@ -231,6 +231,12 @@ class TestSpaceBeforePunctuation:
         assert [f.suggestions for f in findings] == [["talks,"], ["days,"], ["Friday."]]
         assert {f.severity for f in findings} == {"warning"}
 
+    def test_a_comma_moved_onto_the_next_word(self):
+        text = "The talks failed ,he said."
+        (finding,) = run_rule(SpaceBeforePunctuation, text)
+        assert text[finding.start:finding.end] == "failed ,"
+        assert finding.suggestions == ["failed, "]
+
     def test_after_a_function_word_a_word_is_missing(self):
         (finding,) = run_rule(SpaceBeforePunctuation, "The velocity of this , 40-grain bullet is high.")
         assert finding.severity == "info" and "missing" in finding.message
@@ -238,6 +244,7 @@ class TestSpaceBeforePunctuation:
     @pytest.mark.parametrize("text", [
         "Rates rose to .5 percent. Wait . . . no.",
         "The rate was 1 .5 percent.",
+        "Use the .NET runtime, or 1 ,000 of them.",
         "Bonjour ! Ça va ?",
         "The talks, which lasted two days, ended on Friday.",
     ])
