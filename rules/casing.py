@@ -12,14 +12,13 @@ from linter import hookimpl
 from linter.rule import Rule
 
 from ._data import load_data
-from .punctuation import _classify, _lowercase_after_stop
+from .punctuation import _TERMINAL_RE, _classify, _lowercase_after_stop
 
 # A question or exclamation mark set against a lower-case word, then a lower-case clause:
 # "Why did it fail? because nobody wanted it". Marks inside quotations ("?” she asked")
 # are followed by the closing quote, not a space, and are left out, as are titles that
 # end in a mark after a capitalised word ("Who is Sylvia? by Edward Albee", "Wham!").
 _AFTER_QUESTION_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[?!][ \t]+([a-z][a-z'’-]*)")
-_TERMINAL_RE = re.compile(r"[.!?…]")
 _QUESTION_RUN_WORDS = {"and", "or", "nor", "yes", "no", "yeah", "nope", "ok", "okay", "well", "oh", "ah"}
 
 
