@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of text read from '-'")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the suggestions of fixable rules to the files (written atomically), then report what is left")
 
     compare = commands.add_parser(
         "compare", help="report meaning drift of a rewrite against its original",
@@ -269,8 +271,47 @@ def cmd_check(args) -> int:
         count = write_baseline(args.write_baseline, results)
         sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
     hidden = apply_baseline(results, known) if known is not None else 0
+    if args.fix:
+        results, more_hidden = fix_files(linter, results, known, keep_text)
+        hidden += more_hidden
     status = report_and_exit(args, linter, results, hidden)
     return EXIT_ERROR if path_errors else status
+
+
+def fix_files(linter, results, known, keep_text: bool):
+    """Apply the fixable findings of each file, write it back, and lint it again."""
+    from .baseline import apply_baseline
+    from .fixes import apply_fixes, write_atomically
+    from .runner import InputError, lint_files, read_source
+
+    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    fixed_paths: list[str] = []
+    count = 0
+    for result in results:
+        if result.error or not any(f.code in fixable and f.suggestions for f in result.findings):
+            continue
+        if result.path == "-":
+            _error("standard input: --fix changes files only; the findings are reported as they are")
+            continue
+        try:
+            text = read_source(result.path)
+            new_text, applied = apply_fixes(text, result.findings, fixable)
+            if applied:
+                write_atomically(result.path, new_text)
+        except (InputError, OSError) as exc:
+            _error(f"{result.path}: not fixed: {exc}")
+            continue
+        if applied:
+            count += applied
+            fixed_paths.append(result.path)
+    if not fixed_paths:
+        return results, 0
+    again = {r.path: r for r in lint_files(linter, fixed_paths, jobs=1, keep_text=keep_text)}
+    results = [again.get(r.path, r) for r in results]
+    hidden = apply_baseline([again[p] for p in fixed_paths], known) if known is not None else 0
+    files = len(fixed_paths)
+    sys.stderr.write(f"garblint: fixed {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
+    return results, hidden
 
 
 def write_stats_table(stream, summary: dict) -> None:
@@ -335,6 +376,8 @@ def report_and_exit(args, linter, results, baselined: int = 0) -> int:
     stream = open_output(args)
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
+    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    summary["fixable"] = sum(1 for r in results for f in r.findings if f.code in fixable and f.suggestions)
     if args.stats:
         summary["documents"] = document_stats(results)
         summary["readability"] = weighted_readability(summary["documents"])

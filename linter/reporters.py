@@ -80,6 +80,8 @@ class TextReporter(Reporter):
         else:
             parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in reversed(SEVERITIES) if counts[s])
             text = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
+        if summary.get("fixable"):
+            text += f" {summary['fixable']} fixable with --fix."
         if summary.get("baselined"):
             text += f" {summary['baselined']} baselined finding{'s' if summary['baselined'] != 1 else ''} hidden."
         return text

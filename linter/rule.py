@@ -46,6 +46,10 @@ class Rule:
     # "document" rules read one text; "pair" rules (compare mode) read an
     # original and its rewrite through ``check_pair``.
     scope: ClassVar[str] = "document"
+    # Whether ``garblint check --fix`` may apply the first suggestion unasked:
+    # only where the suggestion restores what was certainly meant (a doubled
+    # word, a lost space, a garbled character).
+    fixable: ClassVar[bool] = False
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str | None = None):
         self.options = copy.deepcopy(self.default_options)
@@ -97,7 +101,8 @@ class Rule:
         parts = [
             f"{cls.code} {cls.name}",
             f"family: {cls.family}    default severity: {cls.severity}"
-            + ("" if cls.enabled_by_default else "    (off by default)"),
+            + ("" if cls.enabled_by_default else "    (off by default)")
+            + ("    fixable with --fix" if cls.fixable else ""),
             "",
             wrap(cls.summary),
             "",

@@ -138,6 +138,7 @@ class MissingSpaceAfterMark(Rule):
     name = "missing-space"
     family = "fused-words"
     severity = "error"
+    fixable = True
     summary = "No space after a full stop, comma or colon, or after a number (\"the talks.The minister\", \"2022The\")."
     explanation = (
         "Scraped and re-flowed text loses the space after a sentence or clause mark when "

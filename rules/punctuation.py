@@ -105,6 +105,7 @@ class DuplicatedClosingQuote(Rule):
     name = "duplicated-closing-quote"
     family = "punctuation"
     severity = "error"
+    fixable = True
     summary = "A closing quotation mark written twice."
     explanation = (
         "Two closing quotation marks with nothing but a space (or nothing) between them close one "
@@ -437,6 +438,7 @@ class DoubledPunctuation(Rule):
     name = "doubled-punctuation"
     family = "punctuation"
     severity = "warning"
+    fixable = True
     summary = "Two punctuation marks where one belongs (\",,\", \".,\", \";;\")."
     explanation = (
         "Two commas, a comma and a full stop, two full stops or two semicolons in a row "
@@ -473,6 +475,7 @@ class SpaceBeforePunctuation(Rule):
     name = "space-before-punctuation"
     family = "punctuation"
     severity = "warning"
+    fixable = True
     summary = "A space before a comma or full stop."
     explanation = (
         "English sets commas and full stops against the preceding word. A space "
@@ -525,6 +528,7 @@ class ForeignQuotationMarks(Rule):
     name = "foreign-quotation-marks"
     family = "punctuation"
     severity = "warning"
+    fixable = True
     summary = "Quotation marks of another language left in English text («...», „...“)."
     explanation = (
         "French, Russian, Spanish and Italian quote with guillemets («...»), German and "
@@ -558,6 +562,7 @@ class DecimalComma(Rule):
     name = "decimal-comma"
     family = "punctuation"
     severity = "warning"
+    fixable = True
     summary = "A decimal comma in an English number (\"3,5%\", \"2,7 million\")."
     explanation = (
         "Most European languages write the decimal point as a comma: \"3,5 %\" is three "
@@ -581,6 +586,7 @@ class SpaceBeforeMark(Rule):
     name = "space-before-mark"
     family = "punctuation"
     severity = "warning"
+    fixable = True
     summary = "A space before ? ! ; or :, French style (\"Why ?\")."
     explanation = (
         "French sets a thin space before ? ! ; and :, and translations from French keep it: "

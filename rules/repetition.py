@@ -12,6 +12,7 @@ class DoubledWord(Rule):
     name = "doubled-word"
     family = "repetition"
     severity = "error"
+    fixable = True
     summary = "The same word written twice in a row."
     explanation = (
         "Machine translation and hasty editing leave a word doubled where two "

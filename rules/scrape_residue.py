@@ -154,6 +154,7 @@ class Mojibake(Rule):
     name = "mojibake"
     family = "scrape-residue"
     severity = "error"
+    fixable = True
     summary = "Characters garbled by a wrong text encoding (\"itâ€™s\", \"cafÃ©\")."
     explanation = (
         "A page saved as UTF-8 and read back as Windows-1252 turns every curly quote, dash "
@@ -181,6 +182,7 @@ class HtmlEntity(Rule):
     name = "html-entity"
     family = "scrape-residue"
     severity = "error"
+    fixable = True
     summary = "An HTML character reference left in plain text (\"caf&#233;\", \"&amp;\")."
     explanation = (
         "Text copied out of HTML without decoding keeps its character references: "
