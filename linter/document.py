@@ -115,11 +115,25 @@ class Document:
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[begin:end]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [b.start for b in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def paragraph_of(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.paragraphs]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if index >= 0 and offset < self.paragraphs[index].end:
             return self.paragraphs[index]
+        return None
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset``, if any."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     # -- shared analyses ---------------------------------------------------

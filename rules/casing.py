@@ -18,7 +18,8 @@ from .punctuation import _TERMINAL_RE, _classify, _lowercase_after_stop
 # "Why did it fail? because nobody wanted it". Marks inside quotations ("?” she asked")
 # are followed by the closing quote, not a space, and are left out, as are titles that
 # end in a mark after a capitalised word ("Who is Sylvia? by Edward Albee", "Wham!").
-_AFTER_QUESTION_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[?!][ \t]+([a-z][a-z'’-]*)")
+_AFTER_QUESTION_RE = re.compile(r"[?!][ \t]+([a-z][a-z'’-]*)")
+_LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*$")
 _QUESTION_RUN_WORDS = {"and", "or", "nor", "yes", "no", "yeah", "nope", "ok", "okay", "well", "oh", "ah"}
 
 
@@ -67,6 +68,8 @@ class LowercaseSentenceStart(Rule):
         lowercase_starts = set(load_data("punctuation")["lowercase_starts"])
         for match in _AFTER_QUESTION_RE.finditer(prose):
             word = match.group(1)
+            if not _LOWER_WORD_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start()):
+                continue  # the mark ends a title or a name: "Who is Sylvia?", "Wham!"
             if word in lowercase_starts or word in _QUESTION_RUN_WORDS:
                 continue  # "how do you say basketball? and what is ...", "Did he win? yes, said the coach"
             block = doc.paragraph_of(match.start())

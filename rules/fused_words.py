@@ -131,6 +131,9 @@ _MARK_GLUE_RE = re.compile(r"(?<![\w.@/])([A-Za-z][a-z]+)([.!?;:])([A-Z][a-z]+)\
 _ABBREVIATION_GLUE_RE = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})([a-z]{2,})\b(?![.@/])")
 # A number glued to a capitalised word: "in 2022The talks".
 _DIGIT_GLUE_RE = re.compile(r"(?<![\w.,])(\d{2,})([A-Z][a-z]{1,})\b")
+# Where any of the three can match: a mark or a digit directly before a letter.
+_GLUE_TRIGGER_RE = re.compile(r"[.!?;:,](?=[A-Za-z])|\d(?=[A-Z][a-z])")
+_SPACE_RE = re.compile(r"\s")
 
 
 class MissingSpaceAfterMark(Rule):
@@ -154,18 +157,31 @@ class MissingSpaceAfterMark(Rule):
 
     def check(self, doc):
         prose = doc.prose
-        for match in _MARK_GLUE_RE.finditer(prose):
+        # The full patterns start with a lookbehind, which the regex engine would try at
+        # every position; a mark or digit glued to a letter is rare, so find those first
+        # and run the patterns only over the run of non-space characters around each.
+        seen: set[int] = set()
+        for trigger in _GLUE_TRIGGER_RE.finditer(prose):
+            start = max(prose.rfind(" ", 0, trigger.start()), prose.rfind("\n", 0, trigger.start())) + 1
+            if start in seen:
+                continue
+            seen.add(start)
+            end = _SPACE_RE.search(prose, trigger.end())
+            yield from self._check_run(prose, start, end.start() if end else len(prose))
+
+    def _check_run(self, prose: str, start: int, end: int):
+        for match in _MARK_GLUE_RE.finditer(prose, start, end):
             left, mark, right = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
             if zipf(left) < 3.0 or zipf(right) < (4.0 if left[0].isupper() else 3.0):
                 continue  # "node.Js", "abc,def", "One.Tel": not two words of prose
             if _in_code_like_context(prose, match.start(), match.end()):
                 continue
             yield self.finding(match.start(), match.end(), f"no space after '{mark}'", [f"{left}{mark} {right}"])
-        for match in _ABBREVIATION_GLUE_RE.finditer(prose):
+        for match in _ABBREVIATION_GLUE_RE.finditer(prose, start, end):
             abbreviation, word = match.groups()
             if zipf(word) >= 3.0 and not _in_code_like_context(prose, match.start(), match.end()):
                 yield self.finding(match.start(), match.end(), f"no space after '{abbreviation}'", [f"{abbreviation} {word}"])
-        for match in _DIGIT_GLUE_RE.finditer(prose):
+        for match in _DIGIT_GLUE_RE.finditer(prose, start, end):
             number, word = match.groups()
             if zipf(word) < 4.5:
                 continue  # "14Mbps", "3Com": a unit or a name

@@ -10,6 +10,9 @@ from linter.rule import Rule
 from ._data import load_data
 
 
+_LINK_RE = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+(?:his|her)\s")
+
+
 @lru_cache(maxsize=None)
 def _entity_and_possessive_re() -> re.Pattern:
     data = load_data("pronoun")
@@ -34,6 +37,13 @@ def _subject_country_re() -> re.Pattern:
         rf"(?P<entity>(?:The\s+)?(?:{name_alt}))(?![\w.])(?P<between>(?:[ \t]+[a-z][\w'’-]*){{1,4}}?)"
         rf"[ \t]+(?P<pronoun>his|her)[ \t]+(?:(?P<modifier>[a-z][\w-]*)[ \t]+)?(?P<noun>[a-z][\w-]*)"
     )
+
+
+@lru_cache(maxsize=None)
+def _country_openers() -> frozenset[str]:
+    """First words of the country names, and "The": what a sentence must open with for the subject pattern."""
+    data = load_data("pronoun")
+    return frozenset({"The"} | {name.split()[0] for name in data["countries"] + data["country_phrases"]})
 
 
 class GenderedEntity(Rule):
@@ -61,7 +71,14 @@ class GenderedEntity(Rule):
         data = load_data("pronoun")
         possessions = set(data["state_possessions"])
         yield from self._subject_country(doc, set(data["subject_possessions"]), set(data["interveners"]))
-        for match in _entity_and_possessive_re().finditer(doc.prose):
+        pattern = _entity_and_possessive_re()
+        prose = doc.prose
+        # The pattern opens with a long alternation of names; "and his"/"or her" is rare,
+        # so find it first and look for the entity only in the words before it.
+        for link in _LINK_RE.finditer(prose):
+            match = pattern.search(prose, max(0, link.start() - 60), link.end() + 40)
+            if match is None or match.start("link") != link.start():
+                continue
             if match.group("noun") not in possessions:
                 continue  # "He went back to Germany and his wife": the possessive is the man's
             start = match.start("entity")
@@ -69,11 +86,14 @@ class GenderedEntity(Rule):
             fixed = doc.prose[start:match.start("pronoun")] + "its " + match.group("noun")
             yield self.finding(start, end, f"'{match.group('pronoun')}' refers to '{match.group('entity').strip()}', which is not a person", [fixed])
 
-
     def _subject_country(self, doc, possessions, interveners):
-        pattern = _subject_country_re()
+        pattern, openers = _subject_country_re(), _country_openers()
         prose = doc.prose
         for sentence in doc.sentences:
+            text = sentence.text
+            space = text.find(" ")
+            if text[:space] not in openers:
+                continue  # most sentences open with no country: skip the long alternation
             match = pattern.match(prose, sentence.start, sentence.end)
             if match is None:
                 continue

@@ -516,11 +516,13 @@ _LOW_HIGH_PAIR_RE = re.compile(r"„[^„“”\n]{1,300}?[“”]")
 _FOREIGN_PAIR_RE = re.compile(r"«\s?([^«»\n]{1,300}?)\s?»|„([^„“”\n]{1,300}?)[“”]|‹([^‹›\n]{1,300}?)›")
 # A decimal comma before a unit or magnitude: "3,5%", "2,7 million". Thousands
 # separators have three digits after the comma ("1,500").
+_DIGIT_COMMA_RE = re.compile(r"\d,(?=\d)")
 _DECIMAL_COMMA_RE = re.compile(
     r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])(?=\s?(?:%|per ?cent\b|percent\b|million\b|billion\b|trillion\b|bn\b|"
     r"mn\b|km\b|kg\b|degrees?\b|°|times\b|points?\b|euros?\b|dollars?\b|roubles?\b|rubles?\b|yuan\b|pounds?\b|tons?\b|tonnes?\b))"
     r"|(?<=[$€£¥₽])(\d{1,3}),(\d{1,2})(?![\d,])")
-_SPACE_BEFORE_MARK_RE = re.compile(r"(?<=[^\W\d_])[ \t\u00a0\u202f]+([?!;:])(?=\s|$|[”\"»])", re.M)
+_MARK_BEFORE_SPACE_RE = re.compile(r"[?!;:](?=\s|$|[”\"»])")
+_SPACES = " \t\u00a0\u202f"
 
 
 class ForeignQuotationMarks(Rule):
@@ -576,7 +578,14 @@ class DecimalComma(Rule):
 
     def check(self, doc):
         prose = doc.prose
-        for match in _DECIMAL_COMMA_RE.finditer(prose):
+        # The pattern starts with a lookbehind; run it only where a comma sits between digits.
+        for trigger in _DIGIT_COMMA_RE.finditer(prose):
+            start = trigger.start()
+            while start > 0 and prose[start - 1].isdigit():
+                start -= 1
+            match = _DECIMAL_COMMA_RE.match(prose, start)
+            if match is None:
+                continue
             whole, fraction = match.group(1, 2) if match.group(1) else match.group(3, 4)
             yield self.finding(match.start(), match.end(), f"decimal comma in '{match.group()}'", [f"{whole}.{fraction}"])
 
@@ -599,12 +608,17 @@ class SpaceBeforeMark(Rule):
 
     def check(self, doc):
         prose = doc.prose
-        for match in _SPACE_BEFORE_MARK_RE.finditer(prose):
-            mark = match.group(1)
-            word = _WORD_BEFORE_RE.search(prose, max(0, match.start() - 30), match.start())
-            begin = word.start() if word else match.start()
+        for match in _MARK_BEFORE_SPACE_RE.finditer(prose):
+            space = match.start()
+            while space > 0 and prose[space - 1] in _SPACES:
+                space -= 1
+            if space == match.start() or space == 0 or not (prose[space - 1].isalpha()):
+                continue  # set against its word, or after a number or a mark ("3 : 1")
+            mark = match.group()
+            word = _WORD_BEFORE_RE.search(prose, max(0, space - 30), space)
+            begin = word.start() if word else space
             severity = "warning" if mark in "?!" else "info"
-            yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:match.start()] + mark],
+            yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:space] + mark],
                                severity=severity)
 
 

@@ -227,21 +227,24 @@ class ModalVerbFinal(Rule):
 
         verbs = base_verbs()
         prose = doc.prose
-        for sentence in doc.sentences:
-            if prose[sentence.start:sentence.end].split(" ", 1)[0].lower().strip("“\"‘'") in _INVERSION_TRIGGERS:
+        # The pattern cannot cross a sentence end, so one pass over the text finds every candidate.
+        for match in _MODAL_CLAUSE_RE.finditer(prose):
+            if match.group("verb") not in verbs:
+                continue
+            sentence = doc.sentence_of(match.start())
+            if sentence is None or match.end() > sentence.end:
+                continue
+            if sentence.text.split(" ", 1)[0].lower().strip("“\"‘'") in _INVERSION_TRIGGERS:
                 continue  # "Only then could the talks begin."
-            for match in _MODAL_CLAUSE_RE.finditer(prose, sentence.start, sentence.end):
-                if match.group("verb") not in verbs:
-                    continue
-                words_before = prose[sentence.start:match.start()].split()
-                if not words_before or words_before[-1].lower().strip("“\"‘'(") in _INVERSION_TRIGGERS:
-                    continue  # a question or an inversion: "How long will this take", "not only will the"
-                if words_before[-1][-1] in ",;:—–(“\"‘":
-                    continue  # clause-initial: "However, should the outlook worsen", "compete, can this country prosper"
-                modal, verb = match.group("modal"), match.group("verb")
-                yield self.finding(match.start(), match.end("verb"),
-                                   f"'{verb}' is stranded at the end of the clause after '{modal}' and its object",
-                                   [f"{modal} {verb} {match.group('object')}"])
+            words_before = prose[sentence.start:match.start()].split()
+            if not words_before or words_before[-1].lower().strip("“\"‘'(") in _INVERSION_TRIGGERS:
+                continue  # a question or an inversion: "How long will this take", "not only will the"
+            if words_before[-1][-1] in ",;:—–(“\"‘":
+                continue  # clause-initial: "However, should the outlook worsen", "compete, can this country prosper"
+            modal, verb = match.group("modal"), match.group("verb")
+            yield self.finding(match.start(), match.end("verb"),
+                               f"'{verb}' is stranded at the end of the clause after '{modal}' and its object",
+                               [f"{modal} {verb} {match.group('object')}"])
 
 
 @hookimpl
