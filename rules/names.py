@@ -9,7 +9,8 @@ from linter.rule import Rule
 
 from ._data import load_data
 
-_CAP_RUN_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+)")
+# The lookbehind comes after the first capital so the engine can skip to capitals.
+_CAP_RUN_RE = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+)")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?$")
 _VERB_BRIDGES = {"later", "also", "then", "again", "previously", "earlier", "has", "had", "have", "will", "would",
                  "was", "once", "repeatedly", "reportedly", "himself", "herself"}
@@ -60,17 +61,20 @@ def name_inventory(doc):
             runs.append((offset, prose.index(words[-1], offset) + len(words[-1]), words))
     alone: Counter = Counter()
     tokens = doc.tokens
-    for i, token in enumerate(tokens[:-1]):
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if not token.is_word or not token.text[0].isupper():
+            continue
+        alone.setdefault(token.text, 0)
+        if i == last:
+            continue
         following = tokens[i + 1].lower
-        if following in _VERB_BRIDGES and i + 2 < len(tokens):
+        if following in _VERB_BRIDGES and i + 1 < last:
             following = tokens[i + 2].lower  # "Macron later said", "Lavrov has said"
-        if token.is_word and token.text[:1].isupper() and following in person_verbs:
+        if following in person_verbs:
             prev = tokens[i - 1] if i else None
             if prev is None or not prev.text[:1].isupper() or prev.sentence != token.sentence or prev.is_punct:
                 alone[token.text] += 1
-    for token in tokens:
-        if token.is_word and token.text[:1].isupper():
-            alone.setdefault(token.text, 0)
     return runs, alone
 
 
