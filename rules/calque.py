@@ -65,6 +65,8 @@ _NAME = (
     rf"(?:{_TITLE}\s+)?[A-Z][\w’'-]+"
     rf"(?:\s+(?:{_TITLE}|[A-Z]\.|[A-Z][\w’'-]+|de|da|van|von|del|al|bin|ibn|le|la)){{0,4}}?"
 )
+# A name with its affiliation and role: "Marseille captain Valentin Rongier", "Kremlin spokesman Dmitry Peskov".
+_ROLE_NAME = rf"(?:[A-Z][\w’'-]+\s+)?[a-z]+(?:\s+[a-z]+)?\s+{_NAME}"
 # After the verb: the end of the sentence, a participle or subordinate clause
 # (', he deplored, calling for ...'), or the rest of a split quotation.
 _AFTER = (
@@ -80,7 +82,7 @@ def _quotative_re(verbs: frozenset[str]) -> re.Pattern:
     alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
     return re.compile(
         _CLOSE
-        + rf"(?:(?P<subject>{_PRONOUN}|{_DET_NP}|{_NAME})\s+(?P<verb>{alternation}){_AFTER}"
+        + rf"(?:(?P<subject>{_PRONOUN}|{_DET_NP}|{_NAME}|{_ROLE_NAME})\s+(?P<verb>{alternation}){_AFTER}"
         + rf"|(?P<verb2>{alternation})\s+(?P<subject2>{_DET_NP}|{_NAME})(?=\s*[.,;](?!\w)))"
     )
 

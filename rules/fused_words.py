@@ -15,13 +15,21 @@ from linter.rule import Rule
 
 from ._data import load_data
 
-_CAMEL_RE = re.compile(r"^([a-z]{2,})([A-Z][a-z]{2,})$")
+# Letters beyond ASCII count ("businessmanJosé"): a lower-case run, then a capital and lower-case letters.
+_CAMEL_RE = re.compile(r"^([^\W\d_A-Z]{2,})([^\W\d_a-z][^\W\d_A-Z]{2,})$")
 _CONTEXT_CHARS = set("#@/._\\=:")
 # Common web typos that wordfreq lists as words: a preposition or conjunction
 # fused with a determiner ("ofthe", "inthe", "andthe").
 _TYPO_HEADS = {"of", "in", "to", "on", "at", "for", "and", "from", "by", "with", "into", "is", "was"}
 _IDENTIFIER_PREFIXES = {"get", "set", "is", "has", "on", "to", "add", "remove", "create", "update", "delete",
                         "make", "find", "handle", "use", "fetch", "load", "save", "init", "my", "new"}
+# Words that open closed compounds and endings that close them: two content words
+# glued that way are more often a rare compound than a lost space.
+_COMPOUND_HEADS = {"counter", "super", "under", "over", "inter", "multi", "anti", "self", "cross", "after", "outer",
+                   "inner", "middle", "master", "father", "mother", "brother", "sister", "house", "water", "fire",
+                   "world", "hyper", "ultra", "mega", "micro", "macro", "power", "stock", "trade", "ground"}
+_COMPOUND_TAILS = ("ing", "ed", "en", "er", "ers", "ship", "ships", "ness", "hood", "like", "wide", "less", "ful", "fully",
+                   "man", "men", "work", "works", "house", "room", "side", "wise")
 _TYPO_TAILS = {"the", "this", "that", "these", "those", "his", "their", "its", "our"}
 
 
@@ -79,7 +87,9 @@ class FusedLowercase(Rule):
         "verb such as \"according\" or \"said\"), both parts must be common (Zipf 3.5 or "
         "more in wordfreq's data), and a token that is itself a known word is never split, "
         "so \"therapist\" stays whole and closed compounds (\"rightfield\") are left alone. "
-        "Common web typos of two function words (\"ofthe\") are reported too. Hashtags, "
+        "A long token of two common content words of six letters or more is split too "
+        "(\"domesticdemand\"), unless it reads as a closed compound (\"phrasemaking\", "
+        "\"counterchallenge\"). Common web typos of two function words (\"ofthe\") are reported too. Hashtags, "
         "handles, URLs and identifiers are skipped."
     )
     bad = "They want to build a new world orderaccording to the minister."
@@ -99,14 +109,19 @@ class FusedLowercase(Rule):
             if common_zipf(text) >= 3.5 or _in_code_like_context(doc.prose, token.start, token.end):
                 continue  # a common word
             best = None
+            long_token = len(text) >= 10
             for cut in range(2, len(text) - 1):
                 first, second = text[:cut], text[cut:]
                 if first in never or second in never:
                     continue
-                if first not in boundary and second not in boundary:
-                    continue
+                at_boundary = first in boundary or second in boundary
+                if not at_boundary and not (long_token and min(len(first), len(second)) >= 6
+                                            and first not in _COMPOUND_HEADS and not second.endswith(_COMPOUND_TAILS)):
+                    continue  # "phrasemaking", "counterchallenge": closed compounds, not lost spaces
                 low = min(common_zipf(first), common_zipf(second))
-                needed = 5.0 if min(len(first), len(second)) <= 2 else threshold
+                # Two content words ("domesticdemand") need to be commoner than a split at a
+                # function word: rare long words are likelier to be real words.
+                needed = 5.0 if min(len(first), len(second)) <= 2 else threshold if at_boundary else 4.0
                 if low >= needed and (best is None or low > best[0]):
                     best = (low, first, second)
             if best is None:

@@ -115,14 +115,16 @@ class RunTogetherNames(Rule):
                 head, tail = words[:cut], words[cut:]
                 # The head is a person in its own right: used alone before a verb of speech,
                 # or the start of another full name that shares nothing with the tail.
-                head_person = (cut == 1 and alone.get(head[0], 0) >= 1) or any(
+                head_person = alone.get(head[-1], 0) >= 1 or any(
                     name[:cut] == tuple(head) and len(name) == cut + 1 and name[cut] not in tail
                     for name in full_names if name != tuple(words)
-                ) or (cut == 1 and any(
-                    # the surname of another person the document named in full: "Sergei Lavrov" ... "Lavrov"
-                    len(name) >= 2 and name[-1] == head[0] and not set(name) & set(tail)
+                ) or any(
+                    # another person the document named in full ("Sergei Lavrov" ... "Sergei Lavrov
+                    # Ararat Mirzoyan"), or that person's surname ("Lavrov Ararat Mirzoyan")
+                    (name == tuple(head) or cut == 1 and len(name) >= 2 and name[-1] == head[0])
+                    and not set(name) & set(tail)
                     for name in full_names if name != tuple(words)
-                ))
+                )
                 tail_person = alone.get(tail[-1], 0) >= 1 or any(name == tuple(tail) for name in full_names)
                 if head_person and tail_person and tail[-1] not in head:
                     yield self.finding(start, end, f"two names run together: '{' '.join(head)}' and '{' '.join(tail)}'",
@@ -152,10 +154,14 @@ class GivenNameOnly(Rule):
         runs, _ = _inventory(doc)
         given_names: dict[tuple[str, ...], str] = {}
         for _, _, words in runs:
-            if words[0] in surnames and 2 <= len(words) <= 3:
-                given = tuple(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words[1:])
-                if _is_east_asian_given(" ".join(given)) and given[0] not in surnames:
+            if words[0] not in surnames:
+                continue
+            # "Kim Jong Un", "Wang Yi", and "Wang Yi" at the head of a longer run ("Wang Yi Penny Wong").
+            for end in (3, 2):
+                given = tuple(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words[1:end])
+                if len(given) == end - 1 and _is_east_asian_given(" ".join(given)) and given[0] not in surnames:
                     given_names[given] = words[0]
+                    break
         if not given_names:
             return
         tokens = doc.tokens

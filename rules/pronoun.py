@@ -11,6 +11,9 @@ from ._data import load_data
 
 
 _LINK_RE = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+(?:his|her)\s")
+_THAT_CLAUSE_RE = re.compile(r"\bthat[ \t]+(?=[A-Z])")
+# "Armenia, for his part, insists": the country is the one whose part it is.
+_FOR_ITS_PART_RE = re.compile(r",[ \t]+for[ \t]+(?P<pronoun>his|her)[ \t]+part\b")
 
 
 @lru_cache(maxsize=None)
@@ -40,6 +43,13 @@ def _subject_country_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _country_names() -> tuple[str, ...]:
+    """Countries and country phrases, longest first."""
+    data = load_data("pronoun")
+    return tuple(sorted(data["countries"] + data["country_phrases"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def _country_openers() -> frozenset[str]:
     """First words of the country names, and "The": what a sentence must open with for the subject pattern."""
     data = load_data("pronoun")
@@ -59,8 +69,9 @@ class GenderedEntity(Rule):
         "or \"her\" coordinated directly with a country or an institution (ministry, "
         "government, Kremlin, NATO) and followed by something only a state or an "
         "institution has (allies, territory, economy, citizens), where the possessive can "
-        "only refer to it; and a country that opens its sentence followed within four "
-        "lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\"). "
+        "only refer to it; a country that opens its sentence or a that-clause, followed within "
+        "four lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\"); "
+        "and a country \"for his part\". "
         "\"He flew to Germany and his wife\" and \"Russia told the president his plan\" are "
         "not reported. The lists are in pronoun.yaml."
     )
@@ -71,6 +82,8 @@ class GenderedEntity(Rule):
         data = load_data("pronoun")
         possessions = set(data["state_possessions"])
         yield from self._subject_country(doc, set(data["subject_possessions"]), set(data["interveners"]))
+        if "part" in doc.prose:
+            yield from self._for_its_part(doc)
         pattern = _entity_and_possessive_re()
         prose = doc.prose
         # The pattern opens with a long alternation of names; "and his"/"or her" is rare,
@@ -86,15 +99,33 @@ class GenderedEntity(Rule):
             fixed = doc.prose[start:match.start("pronoun")] + "its " + match.group("noun")
             yield self.finding(start, end, f"'{match.group('pronoun')}' refers to '{match.group('entity').strip()}', which is not a person", [fixed])
 
+    def _for_its_part(self, doc):
+        names = _country_names()
+        prose = doc.prose
+        for match in _FOR_ITS_PART_RE.finditer(prose):
+            before = prose[max(0, match.start() - 40):match.start()]
+            entity = next((name for name in names if before.endswith(name)
+                           and not before[-len(name) - 1:-len(name)].isalnum()), None)
+            if entity is None:
+                continue
+            start = match.start() - len(entity)
+            yield self.finding(start, match.end(), f"'{match.group('pronoun')}' refers to '{entity}', which is not a person",
+                               [prose[start:match.start("pronoun")] + "its part"])
+
     def _subject_country(self, doc, possessions, interveners):
         pattern, openers = _subject_country_re(), _country_openers()
         prose = doc.prose
-        for sentence in doc.sentences:
-            text = sentence.text
-            space = text.find(" ")
-            if text[:space] not in openers:
-                continue  # most sentences open with no country: skip the long alternation
-            match = pattern.match(prose, sentence.start, sentence.end)
+        # Clause starts: each sentence's, and each "that"-clause's ("the fact that Australia has ...").
+        starts = [(sentence.start, sentence.end) for sentence in doc.sentences]
+        for that in _THAT_CLAUSE_RE.finditer(prose):
+            sentence = doc.sentence_of(that.start())
+            if sentence is not None:
+                starts.append((that.end(), sentence.end))
+        for start, end in starts:
+            space = prose.find(" ", start, end)
+            if prose[start:space] not in openers:
+                continue  # most clauses open with no country: skip the long alternation
+            match = pattern.match(prose, start, end)
             if match is None:
                 continue
             # The possession is the word after the pronoun or the one after that ("her military spending").
@@ -104,9 +135,9 @@ class GenderedEntity(Rule):
             noun_end = match.end(owned[0])
             if set(match.group("between").split()) & interveners:
                 continue  # "Russia told the president his ...": another possessor in between
-            start = match.start("entity")
-            fixed = prose[start:match.start("pronoun")] + "its" + prose[match.end("pronoun"):noun_end]
-            yield self.finding(start, noun_end, f"'{match.group('pronoun')}' refers to '{match.group('entity')}', which is not a person",
+            begin = match.start("entity")
+            fixed = prose[begin:match.start("pronoun")] + "its" + prose[match.end("pronoun"):noun_end]
+            yield self.finding(begin, noun_end, f"'{match.group('pronoun')}' refers to '{match.group('entity')}', which is not a person",
                                [fixed])
 
 

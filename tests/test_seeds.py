@@ -22,3 +22,12 @@ def test_the_original_article_has_only_its_footer_flagged():
     path = next((ROOT / "seeds").glob("001_*.txt"))
     findings = linter.lint_path(str(path)).findings
     assert [f.family for f in findings] == ["scrape-residue"]
+
+
+def test_probe_set_recall_and_clean_documents():
+    """benchmarks/probe: news-style documents written apart from the seeds, four of them clean."""
+    linter = Linter(load_config(use_project_config=False))
+    result = evaluate(str(ROOT / "benchmarks" / "probe" / "expected.yaml"), None, linter)
+    found = sum(1 for e in result.entries if e.found)
+    assert found >= 45, [(e.doc, e.quote) for e in result.entries if not e.found]
+    assert result.unmatched == [], [(f.path, f.code, f.message) for f in result.unmatched]

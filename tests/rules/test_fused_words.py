@@ -32,12 +32,18 @@ class TestCamelCase:
         assert flagged(FusedCamelCase, text, options={"known": ["taxiApp"]}) == []
 
 
+def test_camel_case_with_accented_letters():
+    assert flagged(FusedCamelCase, "The court named the businessmanJosé Luis Moreno.") == ["businessmanJosé"]
+
+
 class TestLowercase:
     @pytest.mark.parametrize("text, token, split", [
         ("They want a new world orderaccording to the minister.", "orderaccording", "order according"),
         ("The governmentsaid it would act.", "governmentsaid", "government said"),
         ("Most ofthe players stayed.", "ofthe", "of the"),
         ("Fans across thecountry celebrated.", "thecountry", "the country"),
+        ("Weak domesticdemand weighed on growth.", "domesticdemand", "domestic demand"),
+        ("The bank watched inflationexpectations closely.", "inflationexpectations", "inflation expectations"),
     ])
     def test_flags_and_suggests_the_split(self, text, token, split):
         (finding,) = run_rule(FusedLowercase, text)
@@ -50,6 +56,8 @@ class TestLowercase:
         "Patrushev and Denisov met in Huangshan and Vladivostok.",
         "Visit www.examplenews.com or email press@citycouncil.org today.",
         "We cannot atone for it; nevertheless the database survived.",
+        "They were masters of phrasemaking who could counterchallenge any claim.",
+        "His weatherbeaten face and the steprelationship in the novel.",
     ])
     def test_real_words_names_compounds_and_urls_are_clean(self, text):
         assert flagged(FusedLowercase, text) == []

@@ -12,6 +12,8 @@ class TestRunTogetherNames:
          "counterpart, held talks. Cavusoglu said the talks were useful.", "Lavrov Mevlut Cavusoglu"),
         ("President Joe Biden spoke first. On Friday, Biden Emmanuel Macron discussed the war. "
          "Macron later said Europe must act.", "Biden Emmanuel Macron"),
+        ("Foreign Minister Sergei Lavrov Ararat Mirzoyan in Moscow. Lavrov told reporters the talks went well. "
+         "“It was useful,” Mirzoyan reproached.", "Sergei Lavrov Ararat Mirzoyan"),
     ])
     def test_flags_a_surname_run_into_another_full_name(self, text, expected):
         assert flagged(RunTogetherNames, text) == [expected]
@@ -42,6 +44,7 @@ class TestGivenNameOnly:
         ("Xi Jinping met the delegation. Later, Jinping said the talks were useful.", "Jinping", "Xi"),
         ("Kim Jong Un inspected the site. Jong Un then left by train.", "Jong Un", "Kim"),
         ("Moon Jae-in visited Seoul. Jae-in spoke to reporters.", "Jae-in", "Moon"),
+        ("Foreign Minister Wang Yi Penny Wong held talks. Yi said ties had improved.", "Yi", "Wang"),
     ])
     def test_flags_the_given_name_alone(self, text, expected, surname):
         (finding,) = run_rule(GivenNameOnly, text)
@@ -74,6 +77,9 @@ class TestGenderedEntity:
         ("Turkey wants to strengthen her position in the region.", "Turkey wants to strengthen her position",
          "Turkey wants to strengthen its position"),
         ("Germany has increased her military spending.", "Germany has increased her military", "Germany has increased its military"),
+        ("Beijing noted that Australia has strengthened her security cooperation with London.",
+         "Australia has strengthened her security", "Australia has strengthened its security"),
+        ("Armenia, for his part, insists on the declaration.", "Armenia, for his part", "Armenia, for its part"),
     ])
     def test_flags_a_country_subject_with_a_gendered_possessive(self, text, expected, fix):
         (finding,) = run_rule(GenderedEntity, text)
@@ -86,6 +92,8 @@ class TestGenderedEntity:
         "China rejected his proposal on Monday.",
         "Britain welcomed her visit, and Germany praised his speech.",
         "Trump spoke first. Then Mexico answered when his troops arrived.",
+        "He said that Russia told him his troops were ready.",
+        "Putin, for his part, insists on talks, and Merkel, for her part, agreed.",
     ])
     def test_country_subjects_with_a_person_possessive_are_clean(self, text):
         assert flagged(GenderedEntity, text) == []
