@@ -51,6 +51,9 @@ class DoubledWord(Rule):
                 continue  # "what it is is a scam"
             if token.text[0].isupper() and previous.text[0].isupper() and lower not in function_words:
                 continue
+            if token.text[0].isupper() and index + 2 < len(tokens) and tokens[index + 2].text[:1].isupper() \
+                    and tokens[index + 2].sentence == token.sentence and lower not in function_words:
+                continue  # a common noun, then the same word as a title: "senior law lord Lord Bingham"
             yield self.finding(
                 previous.start,
                 token.end,

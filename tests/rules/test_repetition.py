@@ -26,6 +26,7 @@ class TestDoubledWord:
         "It ended with the\nthe heading repeated across lines.",
         "The vote. The vote was close.",
         "What the problem is is that nobody asked.",
+        "On Thursday, senior law lord Lord Bingham said the rules were unlawful.",
         "All you do do is wait for the results.",
     ])
     def test_legitimate_repeats_are_clean(self, text):
