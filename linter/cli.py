@@ -346,7 +346,8 @@ def cmd_rule(args) -> int:
     for cls in classes:
         flag = "" if cls.enabled_by_default else "  (off by default)"
         scope = "  (compare mode)" if cls.scope == "pair" else ""
-        sys.stdout.write(f"{cls.code:<7} {cls.name:<34} {cls.family:<18} {cls.severity:<8}{flag}{scope}\n")
+        fixable = "  (fixable)" if cls.fixable else ""
+        sys.stdout.write(f"{cls.code:<7} {cls.name:<34} {cls.family:<18} {cls.severity:<8}{flag}{scope}{fixable}\n")
     return EXIT_CLEAN
 
 

@@ -65,3 +65,10 @@ def test_fix_on_standard_input_reports_instead_of_failing(tmp_path):
     assert "changes files only" in result.stderr
     assert "GL101" in result.stdout
     assert result.returncode == 1
+
+
+def test_rule_listing_and_documentation_say_which_rules_are_fixable():
+    listing = run_cli("rule").stdout.splitlines()
+    assert any(line.startswith("GL101") and "(fixable)" in line for line in listing)
+    assert not any(line.startswith("GL501") and "(fixable)" in line for line in listing)
+    assert "fixable with --fix" in run_cli("rule", "GL101").stdout
