@@ -109,13 +109,13 @@ class RunTogetherNames(Rule):
             # Names, not common words: "The Tax Court", "House Rules Committee" are not people.
             if len(words) < 3 or any(zipf_at_least(w, 4.5) for w in words):
                 continue
-            for cut in (1, 2):
+            for cut in (2, 1):  # "Xi Jinping Vladimir Putin": two full names before a name and a long tail
                 if len(words) - cut < 2:
                     continue
                 head, tail = words[:cut], words[cut:]
                 # The head is a person in its own right: used alone before a verb of speech,
                 # or the start of another full name that shares nothing with the tail.
-                head_person = alone.get(head[-1], 0) >= 1 or any(
+                head_person = alone.get(head[-1], 0) >= 1 or alone.get(head[0], 0) >= 1 or any(
                     name[:cut] == tuple(head) and len(name) == cut + 1 and name[cut] not in tail
                     for name in full_names if name != tuple(words)
                 ) or any(

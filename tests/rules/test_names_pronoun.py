@@ -18,6 +18,13 @@ class TestRunTogetherNames:
     def test_flags_a_surname_run_into_another_full_name(self, text, expected):
         assert flagged(RunTogetherNames, text) == [expected]
 
+    def test_two_full_names_are_split_between_the_people(self):
+        text = ("Chinese leader Xi Jinping Vladimir Putin held talks in Moscow. Putin said the talks were warm. "
+                "Xi said ties were strong.")
+        (finding,) = run_rule(RunTogetherNames, text)
+        assert "'Xi Jinping' and 'Vladimir Putin'" in finding.message
+        assert finding.suggestions[0] == "Xi Jinping met Vladimir Putin"
+
     def test_flags_two_people_fused(self):
         text = ("Scholz said the visit was useful. On Friday, Scholz Giorgia Meloni, the Italian prime minister, "
                 "discussed migration. Meloni said the talks were frank.")
