@@ -247,6 +247,65 @@ class ModalVerbFinal(Rule):
                                [f"{modal} {verb} {match.group('object')}"])
 
 
+# "has the report yesterday published": have, its object, an adverb the source put
+# before the participle, and the participle closing the clause.
+_ADVERBIAL = (r"(?:[a-z]+ly|yesterday|today|tonight|already|again|recently|finally|now|still|also|once|soon|then|"
+              r"just|even|never|always|first|later|earlier|meanwhile|"
+              r"(?:on|last|this|next)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend))")
+_PERFECT_CLAUSE_RE = re.compile(
+    r"\b(?P<aux>has|have|had)[ \t]+"
+    r"(?P<object>(?:the|a|an|its|his|her|their|this|these|those|our|my|your)[ \t]+[^.!?;:,\n“”\"]{1,80}?)"
+    rf"[ \t]+(?P<adverb>{_ADVERBIAL})[ \t]+(?P<participle>[a-z]+ed)(?P<stop>[.,;])(?![\w.])")
+# Words that make the object a clause of its own ("had a larger share than ... would have warranted").
+_CLAUSE_WORDS_RE = re.compile(r"\b(?:is|was|were|are|be|been|would|will|have|has|had|than|that|which|who|to)\b")
+
+
+def _regular_participle_of(word: str, verbs) -> bool:
+    """Whether ``word`` is the -ed participle of a base verb ("postponed", "stopped", "carried")."""
+    stem = word[:-2]
+    return (stem in verbs or word[:-1] in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+            or (word.endswith("ied") and word[:-3] + "y" in verbs))
+
+
+class PerfectVerbFinal(Rule):
+    code = "GL355"
+    name = "perfect-verb-final"
+    family = "word-order"
+    severity = "error"
+    summary = "A perfect tense with the participle after its object and an adverb (\"has the report yesterday published\")."
+    explanation = (
+        "German builds the perfect with the participle at the end of the clause, after "
+        "the object and any adverb: \"Die Regierung hat das Problem lediglich verschoben.\" "
+        "Kept in that order, English gets \"the government has the problem merely "
+        "postponed\". English \"have\" with an object and a participle is a causative "
+        "(\"had his car repaired\"), which has no adverb between the object and the "
+        "participle; the rule reports the clause only when an adverb or a time phrase "
+        "sits there, and suggests the English order."
+    )
+    bad = "The ministry has the new figures yesterday published."
+    good = "The ministry published the new figures yesterday."
+
+    def check(self, doc):
+        from .calque import base_verbs
+
+        prose = doc.prose
+        if "has " not in prose and "have " not in prose and "had " not in prose:
+            return
+        verbs = base_verbs()
+        for match in _PERFECT_CLAUSE_RE.finditer(prose):
+            if not _regular_participle_of(match.group("participle"), verbs):
+                continue
+            if _CLAUSE_WORDS_RE.search(match.group("object")):
+                continue
+            aux, adverb, participle, obj = match.group("aux", "adverb", "participle", "object")
+            # "has merely postponed the problem", but "has published the figures yesterday".
+            time_phrase = adverb[0].isupper() or " " in adverb or adverb in ("yesterday", "today", "tonight", "later", "earlier")
+            fixed = f"{aux} {participle} {obj} {adverb}" if time_phrase else f"{aux} {adverb} {participle} {obj}"
+            yield self.finding(match.start(), match.end("participle"),
+                               f"'{participle}' is stranded at the end of the clause, after its object and '{adverb}'",
+                               [fixed])
+
+
 @hookimpl
 def garblint_rules():
-    return [StrandedInfinitive, StrandedParticiple, RepeatedFinalVerb, ModalVerbFinal]
+    return [StrandedInfinitive, StrandedParticiple, RepeatedFinalVerb, ModalVerbFinal, PerfectVerbFinal]

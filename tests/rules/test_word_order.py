@@ -1,7 +1,7 @@
 import pytest
 
 from linter.testing import flagged, run_rule
-from rules.word_order import ModalVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple
+from rules.word_order import ModalVerbFinal, PerfectVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple
 from tests.rules.seeds import seed
 
 
@@ -86,6 +86,36 @@ class TestModalVerbFinal:
     ])
     def test_questions_inversions_and_normal_order_are_clean(self, text):
         assert flagged(ModalVerbFinal, text) == []
+
+
+class TestPerfectVerbFinal:
+    @pytest.mark.parametrize("text, expected", [
+        ("The government has the problem of high prices merely postponed, he said.",
+         "has the problem of high prices merely postponed"),
+        ("The ministry has the new figures yesterday published.", "has the new figures yesterday published"),
+        ("The club had its stadium last year renovated.", "had its stadium last year renovated"),
+    ])
+    def test_flags_a_participle_after_its_object_and_an_adverb(self, text, expected):
+        (finding,) = run_rule(PerfectVerbFinal, text)
+        assert text[finding.start:finding.end] == expected
+
+    @pytest.mark.parametrize("text, fix", [
+        ("The ministry has the new figures yesterday published.", "has published the new figures yesterday"),
+        ("The government has the problem merely postponed.", "has merely postponed the problem"),
+    ])
+    def test_suggests_the_english_order(self, text, fix):
+        (finding,) = run_rule(PerfectVerbFinal, text)
+        assert finding.suggestions == [fix]
+
+    @pytest.mark.parametrize("text", [
+        "He had his car repaired.",
+        "They have the whole house painted every spring.",
+        "The Quakers had a larger share than their numerical strength would have warranted.",
+        "The ministry has published the new figures.",
+        "She has a brother who recently moved.",
+    ])
+    def test_causatives_and_english_order_are_clean(self, text):
+        assert flagged(PerfectVerbFinal, text) == []
 
 
 def test_seed_word_order_is_found_and_the_original_is_clean():
