@@ -470,6 +470,21 @@ class DoubledPunctuation(Rule):
                 yield self.finding(match.start(), match.end(), "doubled question mark", ["?"], severity="info")
 
 
+def _spaced_after_word(prose: str, mark_at: int, spaces: str = " \t"):
+    """For a mark with spaces before it: (start of the word before, start of the spaces, the word match), or None.
+
+    None when no space precedes the mark, or what precedes the spaces is not a letter
+    (a number, another mark: "3 : 1", "1 .5").
+    """
+    space = mark_at
+    while space > 0 and prose[space - 1] in spaces:
+        space -= 1
+    if space == mark_at or space == 0 or not prose[space - 1].isalpha():
+        return None
+    word = _WORD_BEFORE_RE.search(prose, max(0, space - 30), space)
+    return (word.start() if word else space), space, word
+
+
 class SpaceBeforePunctuation(Rule):
     code = "GL208"
     name = "space-before-punctuation"
@@ -493,15 +508,12 @@ class SpaceBeforePunctuation(Rule):
         prose = doc.prose
         for match in _SPACE_BEFORE_RE.finditer(prose):
             mark = match.group()
-            space = match.start()
-            while space > 0 and prose[space - 1] in " \t":
-                space -= 1
-            if space == 0 or not prose[space - 1].isalpha():
+            spaced = _spaced_after_word(prose, match.start())
+            if spaced is None:
                 continue
             if mark == "." and prose[match.end():match.end() + 3].lstrip()[:1] == ".":
                 continue  # a spaced ellipsis ". . ."
-            word = _WORD_BEFORE_RE.search(prose, max(0, space - 30), space)
-            begin = word.start() if word else space
+            begin, space, word = spaced
             if word and word.group().lower() in function_words:
                 # "the , 40-grain bullet": a word (a number, a name) is missing rather than misspaced.
                 yield self.finding(begin, match.end(), f"space before '{mark}' after '{word.group()}': a word may be missing",
@@ -609,14 +621,11 @@ class SpaceBeforeMark(Rule):
     def check(self, doc):
         prose = doc.prose
         for match in _MARK_BEFORE_SPACE_RE.finditer(prose):
-            space = match.start()
-            while space > 0 and prose[space - 1] in _SPACES:
-                space -= 1
-            if space == match.start() or space == 0 or not (prose[space - 1].isalpha()):
+            spaced = _spaced_after_word(prose, match.start(), _SPACES)
+            if spaced is None:
                 continue  # set against its word, or after a number or a mark ("3 : 1")
+            begin, space, _ = spaced
             mark = match.group()
-            word = _WORD_BEFORE_RE.search(prose, max(0, space - 30), space)
-            begin = word.start() if word else space
             severity = "warning" if mark in "?!" else "info"
             yield self.finding(begin, match.end(), f"space before '{mark}'", [prose[begin:space] + mark],
                                severity=severity)
