@@ -34,11 +34,12 @@ def _subject_country_re() -> re.Pattern:
     data = load_data("pronoun")
     names = sorted(data["countries"] + data["country_phrases"], key=len, reverse=True)
     name_alt = "|".join(re.escape(n) for n in names)
-    # A country opening its sentence, a few lower-case words, then "his"/"her":
-    # "Russia said his troops would stay", "Turkey wants to strengthen her position".
+    # A country opening its sentence, a few lower-case words, then "his"/"her" or a
+    # reflexive: "Russia said his troops would stay", "Turkey considers herself a bridge".
     return re.compile(
         rf"(?P<entity>(?:The\s+)?(?:{name_alt}))(?![\w.])(?P<between>(?:[ \t]+[a-z][\w'’-]*){{1,4}}?)"
-        rf"[ \t]+(?P<pronoun>his|her)[ \t]+(?:(?P<modifier>[a-z][\w-]*)[ \t]+)?(?P<noun>[a-z][\w-]*)"
+        rf"[ \t]+(?:(?P<reflexive>himself|herself)(?![\w'’-])"
+        rf"|(?P<pronoun>his|her)[ \t]+(?:(?P<modifier>[a-z][\w-]*)[ \t]+)?(?P<noun>[a-z][\w-]*))"
     )
 
 
@@ -70,7 +71,8 @@ class GenderedEntity(Rule):
         "government, Kremlin, NATO) and followed by something only a state or an "
         "institution has (allies, territory, economy, citizens), where the possessive can "
         "only refer to it; a country that opens its sentence or a that-clause, followed within "
-        "four lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\"); "
+        "four lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\") or "
+        "by \"himself\" or \"herself\" (\"Turkey considers herself a bridge\"); "
         "and a country \"for his part\". "
         "\"He flew to Germany and his wife\" and \"Russia told the president his plan\" are "
         "not reported. The lists are in pronoun.yaml."
@@ -128,14 +130,20 @@ class GenderedEntity(Rule):
             match = pattern.match(prose, start, end)
             if match is None:
                 continue
+            if set(match.group("between").split()) & interveners:
+                continue  # "Russia told the president his ...": another possessor in between
+            begin = match.start("entity")
+            if match.group("reflexive"):
+                reflexive = match.group("reflexive")
+                yield self.finding(begin, match.end("reflexive"),
+                                   f"'{reflexive}' refers to '{match.group('entity')}', which is not a person",
+                                   [prose[begin:match.start("reflexive")] + "itself"])
+                continue
             # The possession is the word after the pronoun or the one after that ("her military spending").
             owned = [name for name in ("modifier", "noun") if match.group(name) in possessions]
             if not owned:
                 continue
             noun_end = match.end(owned[0])
-            if set(match.group("between").split()) & interveners:
-                continue  # "Russia told the president his ...": another possessor in between
-            begin = match.start("entity")
             fixed = prose[begin:match.start("pronoun")] + "its" + prose[match.end("pronoun"):noun_end]
             yield self.finding(begin, noun_end, f"'{match.group('pronoun')}' refers to '{match.group('entity')}', which is not a person",
                                [fixed])

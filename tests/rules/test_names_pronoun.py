@@ -87,6 +87,7 @@ class TestGenderedEntity:
         ("Beijing noted that Australia has strengthened her security cooperation with London.",
          "Australia has strengthened her security", "Australia has strengthened its security"),
         ("Armenia, for his part, insists on the declaration.", "Armenia, for his part", "Armenia, for its part"),
+        ("Turkey considers herself a bridge between East and West.", "Turkey considers herself", "Turkey considers itself"),
     ])
     def test_flags_a_country_subject_with_a_gendered_possessive(self, text, expected, fix):
         (finding,) = run_rule(GenderedEntity, text)
@@ -100,6 +101,7 @@ class TestGenderedEntity:
         "Britain welcomed her visit, and Germany praised his speech.",
         "Trump spoke first. Then Mexico answered when his troops arrived.",
         "He said that Russia told him his troops were ready.",
+        "Russia told him to defend himself.",
         "Putin, for his part, insists on talks, and Merkel, for her part, agreed.",
     ])
     def test_country_subjects_with_a_person_possessive_are_clean(self, text):
