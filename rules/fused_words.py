@@ -69,7 +69,10 @@ class FusedCamelCase(Rule):
             first, second = match.groups()
             if first in _IDENTIFIER_PREFIXES:
                 continue  # getValue, onClick: a code identifier, not prose
-            if zipf(first) >= threshold and zipf(second) >= threshold:
+            # A name glued to a common word ("carpetTilda") has a rare second part: let the
+            # first part's frequency carry it when it is an ordinary word of four letters or more.
+            name_after_word = len(first) >= 4 and zipf(first) >= 4.0 and len(second) >= 4
+            if zipf(first) >= threshold and (zipf(second) >= threshold or name_after_word):
                 yield self.finding(token.start, token.end, f"'{token.text}' looks like two words run together",
                                    [f"{first} {second}"])
 

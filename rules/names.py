@@ -12,6 +12,7 @@ from ._data import load_data
 # The lookbehind comes after the first capital so the engine can skip to capitals.
 _CAP_RUN_RE = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+)")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?$")
+_APPOSITION_RE = re.compile(r",[ \t]+(?:a|an|the|his|her)[ \t]+[a-z]")
 _VERB_BRIDGES = {"later", "also", "then", "again", "previously", "earlier", "has", "had", "have", "will", "would",
                  "was", "once", "repeatedly", "reportedly", "himself", "herself"}
 _LEADING_STOPWORDS = {"The", "A", "An", "In", "On", "At", "For", "From", "With", "By", "Of", "And", "But", "Or", "As",
@@ -125,7 +126,11 @@ class RunTogetherNames(Rule):
                     and not set(name) & set(tail)
                     for name in full_names if name != tuple(words)
                 )
-                tail_person = alone.get(tail[-1], 0) >= 1 or any(name == tuple(tail) for name in full_names)
+                tail_person = alone.get(tail[-1], 0) >= 1 or any(name == tuple(tail) for name in full_names) or (
+                    # a new person introduced with an apposition, after someone named in full
+                    # before: "talks between Liu Haifeng Anna Lindqvist, a senior official of ..."
+                    len(tail) == 2 and any(name == tuple(head) for name in full_names if name != tuple(words))
+                    and _APPOSITION_RE.match(doc.prose, end) is not None)
                 if head_person and tail_person and tail[-1] not in head:
                     yield self.finding(start, end, f"two names run together: '{' '.join(head)}' and '{' '.join(tail)}'",
                                        [f"{' '.join(head)} met {' '.join(tail)}", f"{' '.join(head)}, {' '.join(tail)}"])

@@ -11,7 +11,9 @@ from ._data import load_data
 
 
 _LINK_RE = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+(?:his|her)\s")
-_THAT_CLAUSE_RE = re.compile(r"\bthat[ \t]+(?=[A-Z])")
+# Clause starts inside a sentence: after "that", or after an opening phrase and its comma
+# ("Ahead of the vote, Colombia strengthened her cooperation").
+_THAT_CLAUSE_RE = re.compile(r"\bthat[ \t]+(?=[A-Z])|,[ \t]+(?=[A-Z])")
 # "Armenia, for his part, insists": the country is the one whose part it is.
 _FOR_ITS_PART_RE = re.compile(r",[ \t]+for[ \t]+(?P<pronoun>his|her)[ \t]+part\b")
 

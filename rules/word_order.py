@@ -196,13 +196,19 @@ class RepeatedFinalVerb(Rule):
 
 
 _MODAL_CLAUSE_RE = re.compile(
-    r"\b(?P<modal>will|would|can|could|should|must|may|might|shall)[ \t]+"
+    # "should the outlook worsen" is a conditional in English, so "should" is left out.
+    r"\b(?P<modal>will|would|can|could|must|may|might|shall)[ \t]+"
     r"(?P<object>(?:the|a|an|its|his|her|their|this|these|those|our|my|your)[ \t]+[^.!?;:,\n“”\"]{1,80}?)"
     r"[ \t]+(?P<verb>[a-z]+)(?P<stop>[.,;])(?![\w.])")
 # Words before a modal that make "will the ..." an inversion or a question, not a verb-final clause.
 _INVERSION_TRIGGERS = {"not", "only", "nor", "neither", "so", "as", "than", "rarely", "never", "seldom", "hardly",
                        "little", "nowhere", "what", "how", "where", "when", "why", "who", "which", "whom", "whose",
                        "that", "if", "whether", "or", "and", "but", "then", "such"}
+
+
+# Before "will", "can", "might" used as nouns.
+_MODAL_AS_NOUN = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your", "free", "good",
+                  "ill", "political", "last", "all", "whose", "popular", "general", "own"}
 
 
 class ModalVerbFinal(Rule):
@@ -223,9 +229,9 @@ class ModalVerbFinal(Rule):
     good = "The ministry said it will publish the new figures next week."
 
     def check(self, doc):
-        from .calque import base_verbs
+        from .calque import base_verbs, verb_nouns
 
-        verbs = base_verbs()
+        verbs = base_verbs() | verb_nouns()  # after a modal and its object, "attack" is a verb
         prose = doc.prose
         # The pattern cannot cross a sentence end, so one pass over the text finds every candidate.
         for match in _MODAL_CLAUSE_RE.finditer(prose):
@@ -237,6 +243,8 @@ class ModalVerbFinal(Rule):
             if sentence.text.split(" ", 1)[0].lower().strip("“\"‘'") in _INVERSION_TRIGGERS:
                 continue  # "Only then could the talks begin."
             words_before = prose[sentence.start:match.start()].split()
+            if words_before and words_before[-1].lower() in _MODAL_AS_NOUN:
+                continue  # "the will the people expressed", "a can the size of a fist"
             if not words_before or words_before[-1].lower().strip("“\"‘'(") in _INVERSION_TRIGGERS:
                 continue  # a question or an inversion: "How long will this take", "not only will the"
             if words_before[-1][-1] in ",;:—–(“\"‘":

@@ -31,3 +31,12 @@ def test_probe_set_recall_and_clean_documents():
     found = sum(1 for e in result.entries if e.found)
     assert found >= 46, [(e.doc, e.quote) for e in result.entries if not e.found]
     assert result.unmatched == [], [(f.path, f.code, f.message) for f in result.unmatched]
+
+
+def test_second_probe_set_recall_and_clean_documents():
+    """benchmarks/probe2: a second set written apart from the rules; two of its documents are clean."""
+    linter = Linter(load_config(use_project_config=False))
+    result = evaluate(str(ROOT / "benchmarks" / "probe2" / "expected.yaml"), None, linter)
+    found = sum(1 for e in result.entries if e.found)
+    assert found >= 33, [(e.doc, e.quote) for e in result.entries if not e.found]
+    assert result.unmatched == [], [(f.path, f.code, f.message) for f in result.unmatched]

@@ -32,8 +32,10 @@ class TestCamelCase:
         assert flagged(FusedCamelCase, text, options={"known": ["taxiApp"]}) == []
 
 
-def test_camel_case_with_accented_letters():
+def test_camel_case_with_accented_letters_and_rare_names():
     assert flagged(FusedCamelCase, "The court named the businessmanJosé Luis Moreno.") == ["businessmanJosé"]
+    assert flagged(FusedCamelCase, "She walked the red carpetTilda Rossi smiled.") == ["carpetTilda"]
+    assert flagged(FusedCamelCase, "Fans of macOS, jQuery, iPad and eBay met the getValue crowd.") == []
 
 
 class TestLowercase:

@@ -18,6 +18,13 @@ class TestRunTogetherNames:
     def test_flags_a_surname_run_into_another_full_name(self, text, expected):
         assert flagged(RunTogetherNames, text) == [expected]
 
+    def test_a_new_person_introduced_by_an_apposition_after_a_known_one(self):
+        text = ("Director Liu Haifeng said the plan was funded. The plan followed talks between Liu Haifeng "
+                "Anna Lindqvist, a senior official of the WHO, who visited last week.")
+        assert flagged(RunTogetherNames, text) == ["Liu Haifeng Anna Lindqvist"]
+        clean = "Director Liu Haifeng said the plan was funded. He thanked Mary Anne Lindqvist, a nurse."
+        assert flagged(RunTogetherNames, clean) == []
+
     def test_two_full_names_are_split_between_the_people(self):
         text = ("Chinese leader Xi Jinping Vladimir Putin held talks in Moscow. Putin said the talks were warm. "
                 "Xi said ties were strong.")
@@ -88,6 +95,8 @@ class TestGenderedEntity:
          "Australia has strengthened her security", "Australia has strengthened its security"),
         ("Armenia, for his part, insists on the declaration.", "Armenia, for his part", "Armenia, for its part"),
         ("Turkey considers herself a bridge between East and West.", "Turkey considers herself", "Turkey considers itself"),
+        ("Ahead of the vote, Colombia strengthened her cooperation with Ecuador.",
+         "Colombia strengthened her cooperation", "Colombia strengthened its cooperation"),
     ])
     def test_flags_a_country_subject_with_a_gendered_possessive(self, text, expected, fix):
         (finding,) = run_rule(GenderedEntity, text)

@@ -15,7 +15,7 @@ class TestPageFurniture:
         "Subscribe to: Post Comments (Atom)", "Posted by Maria at 10:32 AM", "Tweet | Share | Email",
         "Share this article: Facebook Twitter WhatsApp", "Tags: Russia, Ukraine, sanctions",
         "You may also be interested in: Kremlin warns West", "Copyright 2023 Daily Planet. All rights reserved.",
-        "Subscribe to our Telegram channel", "Follow us on Telegram",
+        "Subscribe to our Telegram channel", "Follow us on Telegram", "Share on Facebook | Share on X | Send by email",
     ])
     def test_flags_furniture_lines(self, line):
         text = f"The council met on Monday.\n{line}\nIt will meet again in June.\n"
