@@ -231,7 +231,8 @@ class ModalVerbFinal(Rule):
     def check(self, doc):
         from .calque import base_verbs, verb_nouns
 
-        verbs = base_verbs() | verb_nouns()  # after a modal and its object, "attack" is a verb
+        # After a modal and its object only a verb fits: "attack", and "complete" too.
+        verbs = base_verbs() | verb_nouns() | set(load_data("word_order")["final_verb_homographs"])
         prose = doc.prose
         # The pattern cannot cross a sentence end, so one pass over the text finds every candidate.
         for match in _MODAL_CLAUSE_RE.finditer(prose):

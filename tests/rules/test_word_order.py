@@ -69,6 +69,8 @@ class TestModalVerbFinal:
         ("Germany could the sanctions against Russia tighten.", "could the sanctions against Russia tighten",
          "could tighten the sanctions against Russia"),
         ("The firm will the deal approve, he said.", "will the deal approve", "will approve the deal"),
+        ("The operator said it will the automation of its terminal by next year complete.",
+         "will the automation of its terminal by next year complete", "will complete the automation of its terminal by next year"),
     ])
     def test_flags_a_verb_left_at_the_end(self, text, expected, fix):
         (finding,) = run_rule(ModalVerbFinal, text)
