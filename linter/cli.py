@@ -245,21 +245,26 @@ def cmd_check(args) -> int:
         config.stdin_format = "markdown" if args.stdin_filename.lower().endswith((".md", ".markdown")) else "text"
     linter = Linter(config)
     known = load_baseline(args.baseline) if args.baseline else None
-    files, path_errors = collect_files(args.paths, config)
+    walk_notes: list[str] = []
+    files, path_errors = collect_files(args.paths, config, walk_notes)
     for message in path_errors:
         _error(message)
+    for message in walk_notes:
+        sys.stderr.write(f"garblint: {message}\n")
     if not files:
         return EXIT_ERROR
     reporters = {}
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
-    keep_text = getattr(reporters[args.format], "needs_text", False)
+    keep_text = getattr(reporters[args.format], "needs_text", False) or args.fix
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
     results = []
     for result in lint_files(linter, files, jobs=jobs, keep_text=keep_text, progress=progress):
         if result.error:
             _error(result.error)
+        for note in result.notes:
+            sys.stderr.write(f"garblint: {result.path}: {note}\n")
         if result.path == "-" and args.stdin_filename:
             result.path = args.stdin_filename
             for f in result.findings:
@@ -281,8 +286,8 @@ def cmd_check(args) -> int:
 def fix_files(linter, results, known, keep_text: bool):
     """Apply the fixable findings of each file, write it back, and lint it again."""
     from .baseline import apply_baseline
-    from .fixes import apply_fixes, write_atomically
-    from .runner import InputError, lint_files, read_source
+    from .fixes import FixRefused, fix_file
+    from .runner import lint_files
 
     fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
     fixed_paths: list[str] = []
@@ -294,12 +299,9 @@ def fix_files(linter, results, known, keep_text: bool):
             _error("standard input: --fix changes files only; the findings are reported as they are")
             continue
         try:
-            text = read_source(result.path)
-            new_text, applied = apply_fixes(text, result.findings, fixable)
-            if applied:
-                write_atomically(result.path, new_text)
-        except (InputError, OSError) as exc:
-            _error(f"{result.path}: not fixed: {exc}")
+            applied = fix_file(linter, result, fixable)
+        except FixRefused as exc:
+            sys.stderr.write(f"garblint: {result.path}: not fixed: {exc}\n")
             continue
         if applied:
             count += applied

@@ -5,11 +5,12 @@ Everything is computed once, on first use, and shared by all rules.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
 
-from .segment import Block, Sentence, Token, plain_text_blocks, split_sentences, tokenize
+from .segment import OPAQUE, PLACEHOLDERS, Block, Sentence, Token, plain_text_blocks, split_sentences, tokenize
 
 
 @dataclass
@@ -22,6 +23,11 @@ class Parsed:
     comments: list[tuple[int, int, str]] = field(default_factory=list)
     # "markdown" or "text": rules that depend on the markup (HTML entities) ask for it.
     format: str = "text"
+    # What the parser could not do as asked (one line each), reported to the user.
+    notes: list[str] = field(default_factory=list)
+
+
+_PLACEHOLDER_RUN_RE = re.compile(f"[{PLACEHOLDERS}]+")
 
 
 class Document:
@@ -40,11 +46,18 @@ class Document:
         blocks: list[Block] | None = None,
         comments: list[tuple[int, int, str]] | None = None,
         fmt: str = "text",
+        notes: list[str] | None = None,
     ):
         self.text = text
+        self.notes = notes or []
         self.path = path
         self.format = fmt
-        self.prose = prose if prose is not None else text.replace("\ufeff", " ")
+        prose = prose if prose is not None else text.replace("\ufeff", " ")
+        if "\r" in prose:
+            # A CRLF line end reads as a space and a newline, so patterns anchored
+            # at the end of a line ($ before "\n") see Windows files as any other.
+            prose = prose.replace("\r\n", " \n")
+        self.prose = prose
         if len(self.prose) != len(text):
             raise ValueError("prose mask must have the same length as the text")
         self._blocks = blocks
@@ -107,13 +120,38 @@ class Document:
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a 0-based offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        column = offset - self._line_starts[line] + 1
+        if line == 0 and offset > 0 and self.text.startswith("\ufeff"):
+            column -= 1  # a byte order mark is not a column an editor shows
+        return line + 1, column
 
     def line_text(self, line: int) -> str:
         starts = self._line_starts
         begin = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[begin:end]
+
+    @cached_property
+    def skipped_spans(self) -> list[tuple[int, int]]:
+        """Spans of markup inside prose that stand as placeholders (see ``segment.OPAQUE``)."""
+        if self.format == "text":
+            return []
+        return [m.span() for m in _PLACEHOLDER_RUN_RE.finditer(self.prose)]
+
+    def touches_skipped(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a placeholder or a blanked character of the source."""
+        spans = self.skipped_spans
+        index = bisect.bisect_right(spans, (start, len(self.text) + 1)) - 1
+        if index >= 0 and spans[index][1] > start:
+            return True
+        if index + 1 < len(spans) and spans[index + 1][0] < max(end, start + 1):
+            return True
+        prose, text = self.prose, self.text
+        return any(prose[i] == " " and text[i] != " " for i in range(start, min(end, len(text))))
+
+    def touches_opaque(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps an opaque placeholder (inline code, a URL)."""
+        return OPAQUE in self.prose[start:max(end, start + 1)] if self.format != "text" else False
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

@@ -1,9 +1,11 @@
 """Built-in format plugin: plain text and Markdown.
 
-Markdown is parsed with markdown-it-py. Only prose is kept: fenced, indented
-and inline code, YAML front matter, HTML (comments included), link and image
-URLs and Markdown syntax are masked with spaces, so offsets stay those of the
-source file.
+Markdown is parsed with markdown-it-py. Only prose is kept, at its offsets in
+the source file: fenced and indented code, YAML front matter and HTML blocks
+become blank space; inside a paragraph, inline code and URLs become opaque
+placeholders and Markdown syntax, tags and link targets hidden ones (see
+``linter.segment.OPAQUE``), so the words around them still read as they do
+rendered.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 
 from . import hookimpl
 from .document import Parsed
-from .segment import Block, plain_text_blocks
+from .segment import HIDDEN, OPAQUE, Block, plain_text_blocks
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -37,16 +39,17 @@ def parse_plain(text: str) -> Parsed:
     return Parsed(prose, plain_text_blocks(prose))
 
 
-def _mask(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, min(end, len(chars))):
-        if chars[i] != "\n":
-            chars[i] = " "
+# How each character of a Markdown file appears in the prose string.
+_BLANK, _PROSE, _OPAQUE, _HIDDEN = 0, 1, 2, 3
+# Markdown blocks nested deeper than this are parsed line by line (markdown-it
+# stops building tokens at its nesting limit, and recursion limits it too).
+MAX_NESTING = 100
 
 
 def parse_markdown(text: str) -> Parsed:
     from markdown_it import MarkdownIt  # lazy: only Markdown files pay for it
 
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
     line_starts = [0]
     for match in re.finditer("\n", text):
         line_starts.append(match.end())
@@ -55,10 +58,10 @@ def parse_markdown(text: str) -> Parsed:
     def line_span(first: int, last: int) -> tuple[int, int]:
         return line_starts[first], min(line_starts[last] - 1, len(text)) if last < len(line_starts) else len(text)
 
-    chars = list(text)
-    keep = [False] * len(text)  # characters that belong to a prose block
+    classes = bytearray(len(text))  # _BLANK unless a prose block claims the character
     comments: list[tuple[int, int, str]] = []
     blocks: list[Block] = []
+    notes: list[str] = []
     seen: set[tuple[int, int]] = set()
 
     body_offset = 0
@@ -68,10 +71,25 @@ def parse_markdown(text: str) -> Parsed:
     body_text = text[body_offset:]
     first_line = text.count("\n", 0, body_offset)
 
+    def add_block(start: int, end: int, kind: str, token=None) -> None:
+        spans = _inline_prose_spans(text, start, end, classes)
+        if not spans:
+            return
+        # A table row yields one inline token per cell, each mapped to the
+        # whole row: keep each cell once, as its own block.
+        candidates = spans if kind == "table-cell" else [(spans[0][0], spans[-1][1])]
+        for block_start, block_end in candidates:
+            if (block_start, block_end) not in seen:
+                seen.add((block_start, block_end))
+                blocks.append(Block(block_start, block_end, kind))
+
     tokens = md.parse(body_text)
     pending_kind = None
     in_list_item = 0
+    deepest = None
     for token in tokens:
+        if token.level >= MAX_NESTING - 1 and token.map is not None and token.nesting == 1:
+            deepest = deepest or token
         if token.type == "list_item_open":
             in_list_item += 1
         elif token.type == "list_item_close":
@@ -86,46 +104,68 @@ def parse_markdown(text: str) -> Parsed:
             kind = "list-item"
         pending_kind = None
         start, end = line_span(first_line + token.map[0], first_line + token.map[1])
-        spans = _inline_prose_spans(text, start, end, token)
-        if not spans:
-            continue
-        for s, e in spans:
-            for i in range(s, e):
-                keep[i] = True
-        # A table row yields one inline token per cell, each mapped to the
-        # whole row: keep each cell once, as its own block.
-        candidates = spans if kind == "table-cell" else [(spans[0][0], spans[-1][1])]
-        for block_start, block_end in candidates:
-            if (block_start, block_end) not in seen:
-                seen.add((block_start, block_end))
-                blocks.append(Block(block_start, block_end, kind))
+        add_block(start, end, kind)
+    if deepest is not None:
+        # Past the nesting limit markdown-it gives no tokens: lint those lines
+        # as paragraphs, with their quote and list markers blanked.
+        first, last = first_line + deepest.map[0], first_line + deepest.map[1]
+        for number in range(first, last):
+            start, end = line_span(number, number + 1)
+            if not classes[start:end].strip(b"\0"):
+                add_block(start, end, "paragraph")
+        notes.append(f"Markdown nested deeper than {MAX_NESTING} levels on lines {first + 1}-{last}; "
+                     "those lines were linted without their block structure")
 
     for match in _HTML_COMMENT_RE.finditer(text):
         comments.append((match.start(), match.end(), match.group(1).strip()))
         for i in range(match.start(), match.end()):
-            keep[i] = False
+            if classes[i] != _BLANK:
+                classes[i] = _HIDDEN
 
-    for i, ch in enumerate(chars):
-        if not keep[i] and ch != "\n":
-            chars[i] = " "
-    prose = "".join(chars)
+    if text.startswith("\ufeff"):
+        classes[0] = _BLANK
+    prose = _render(text, classes)
     # Trim blocks to their visible prose.
     trimmed = []
     for block in blocks:
         s, e = block.start, block.end
-        while s < e and prose[s].isspace():
+        while s < e and (prose[s].isspace() or prose[s] == HIDDEN):
             s += 1
-        while e > s and prose[e - 1].isspace():
+        while e > s and (prose[e - 1].isspace() or prose[e - 1] == HIDDEN):
             e -= 1
         if s < e:
             trimmed.append(Block(s, e, block.kind))
-    return Parsed(prose, trimmed, comments, format="markdown")
+    trimmed.sort(key=lambda b: b.start)
+    return Parsed(prose, trimmed, comments, format="markdown", notes=notes)
+
+
+def _render(text: str, classes: bytearray) -> str:
+    """The prose string: prose characters as they are, placeholders for skipped markup, blanks elsewhere."""
+    out = []
+    append = out.append
+    for match in _CLASS_RUN_RE.finditer(classes):
+        code, s, e = match.group()[0], match.start(), match.end()
+        if code == _PROSE:
+            append(text[s:e])
+        else:
+            fill = " " if code == _BLANK else (OPAQUE if code == _OPAQUE else HIDDEN)
+            piece = text[s:e]
+            if "\n" in piece:
+                append("\n".join(fill * len(part) for part in piece.split("\n")))
+            else:
+                append(fill * (e - s))
+    return "".join(out)
+
+
+_CLASS_RUN_RE = re.compile(rb"\x00+|\x01+|\x02+|\x03+")
 
 
 # Inline syntax masked inside a prose block.
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
 _AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>|https?://[^\s<>()]+")
+# Inline HTML elements whose content is code, not prose.
+_CODE_ELEMENT_RE = re.compile(r"<(code|kbd|samp|var|tt)\b[^<>]{0,200}>[^<]{0,2000}</\1\s*>", re.I)
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _LINE_PREFIX_RE = re.compile(
     r"^[ \t]{0,3}(?:>[ \t]?)*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:#{1,6}[ \t]+)?"
@@ -137,35 +177,49 @@ _TABLE_PIPE_RE = re.compile(r"\||^[ \t]*:?-{3,}:?[ \t]*$", re.M)
 _ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
-def _inline_prose_spans(text: str, start: int, end: int, token) -> list[tuple[int, int]]:
-    """The spans of ``text[start:end]`` that are prose, with inline syntax removed."""
+def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> list[tuple[int, int]]:
+    """Classify ``text[start:end]`` into ``classes`` and return its runs of visible prose.
+
+    Code spans and URLs become opaque placeholders; emphasis, brackets, link
+    targets, escapes and tags become hidden placeholders; line prefixes (quote
+    and list markers, heading hashes) and table pipes become blanks.
+    """
     segment = text[start:end]
+    local = bytearray([_PROSE]) * len(segment)
+    # The patterns run on a copy in which claimed characters are NULs, so that a
+    # code span's content is never read as a link or emphasis.
     masked = list(segment)
 
-    def mask(s: int, e: int) -> None:
-        for i in range(s, e):
-            if masked[i] != "\n":
-                masked[i] = "\0"
+    def claim(s: int, e: int, code: int) -> None:
+        local[s:e] = bytes([code]) * (e - s)
+        masked[s:e] = "\0" * (e - s)
 
-    for pattern in (_CODE_SPAN_RE, _AUTOLINK_RE, _HTML_COMMENT_RE, _LINK_TARGET_RE, _HTML_TAG_RE):
-        for match in pattern.finditer("".join(masked)):
+    for pattern, code in ((_CODE_SPAN_RE, _OPAQUE), (_CODE_ELEMENT_RE, _OPAQUE), (_AUTOLINK_RE, _OPAQUE), (_HTML_COMMENT_RE, _HIDDEN),
+                          (_LINK_TARGET_RE, _HIDDEN), (_HTML_TAG_RE, _HIDDEN)):
+        current = "".join(masked)
+        for match in pattern.finditer(current):
             if pattern is _LINK_TARGET_RE:
-                mask(match.start() + 1, match.end())  # keep "]" for the bracket pass
+                claim(match.start() + 1, match.end(), code)  # keep "]" for the bracket pass
             else:
-                mask(match.start(), match.end())
+                claim(match.start(), match.end(), code)
     current = "".join(masked)
     for match in re.finditer(r"[^\n]*", current):
-        line = match.group()
-        prefix = _LINE_PREFIX_RE.match(line)
+        prefix = _LINE_PREFIX_RE.match(match.group())
         if prefix and prefix.end():
-            mask(match.start(), match.start() + prefix.end())
+            claim(match.start(), match.start() + prefix.end(), _BLANK)
     current = "".join(masked)
-    for pattern in (_HEADING_SUFFIX_RE, _EMPHASIS_RE, _BRACKET_RE, _ESCAPE_RE):
+    for pattern, code in ((_HEADING_SUFFIX_RE, _BLANK), (_EMPHASIS_RE, _HIDDEN), (_BRACKET_RE, _HIDDEN),
+                          (_ESCAPE_RE, _HIDDEN), (_TABLE_PIPE_RE, _BLANK)):
         for match in pattern.finditer(current):
-            mask(match.start(), match.end())
+            claim(match.start(), match.end(), code)
         current = "".join(masked)
-    for match in _TABLE_PIPE_RE.finditer(current):
-        mask(match.start(), match.end())
-    current = "".join(masked)
-    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\0]+", current)]
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    # Newlines stay newlines whatever claimed them.
+    for match in re.finditer("\n", segment):
+        local[match.start()] = _BLANK
+    classes[start:end] = local
+    spans = []
+    for match in re.finditer(rb"[^\x00]+", bytes(local)):
+        s, e = match.start(), match.end()
+        if any(local[i] == _OPAQUE or (local[i] == _PROSE and not segment[i].isspace()) for i in range(s, e)):
+            spans.append((start + s, start + e))
+    return spans

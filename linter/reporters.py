@@ -74,12 +74,18 @@ class TextReporter(Reporter):
     def summary_line(summary: dict) -> str:
         counts = summary["by_severity"]
         total = summary["findings"]
-        files = summary["files"]
-        if not total:
-            text = f"All clear: no findings in {files} file{'s' if files != 1 else ''}."
+        failed = summary.get("file_errors", 0)
+        linted = summary["files"] - failed
+        plural = lambda n, word: f"{n} {word}{'s' if n != 1 else ''}"  # noqa: E731
+        if failed and not linted:
+            text = f"Nothing linted: {plural(failed, 'file')} could not be read."
+        elif not total:
+            text = f"{'No findings' if failed else 'All clear: no findings'} in {plural(linted, 'file')}."
         else:
             parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in reversed(SEVERITIES) if counts[s])
-            text = f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
+            text = f"Found {plural(total, 'finding')} ({parts}) in {plural(linted, 'file')}."
+        if failed and linted:
+            text += f" {plural(failed, 'file')} could not be read."
         if summary.get("fixable"):
             text += f" {summary['fixable']} fixable with --fix."
         if summary.get("baselined"):

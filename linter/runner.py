@@ -8,13 +8,16 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
 from .document import Document
+from .segment import HIDDEN, Block
 from .findings import Finding, severity_rank
+from .fixes import SourceStamp
 from .config import check_rule_settings
 from .plugins import all_rule_classes, plugin_manager, selected_rules
 
@@ -37,6 +40,8 @@ class FileResult:
     sentences: int = 0
     text: str | None = None  # kept only when a reporter needs source lines
     readability: dict | None = None  # textstat measures, with --stats
+    notes: list[str] = field(default_factory=list)  # what could not be linted as asked, one line each
+    stamp: SourceStamp | None = None  # the file as read, so --fix can tell whether it changed since
 
 
 # -- reading -------------------------------------------------------------------
@@ -51,9 +56,20 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_source(path: str) -> str:
+    return read_stamped(path)[0]
+
+
+def read_stamped(path: str) -> tuple[str, SourceStamp | None]:
+    """A file's text and what it was when read (``None`` for standard input)."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return decode(sys.stdin.buffer.read(), "<stdin>"), None
     try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            # Opening a FIFO would wait for a writer forever.
+            raise InputError(f"{path}: not a regular file ({_file_kind(st.st_mode)})")
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
@@ -66,11 +82,23 @@ def read_source(path: str) -> str:
         if exc.errno == errno.ELOOP:
             raise InputError(f"{path}: symbolic link loop") from None
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+    return decode(data, path), SourceStamp.of(path, data, st)
 
 
-def collect_files(paths: list[str], config: Config) -> tuple[list[str], list[str]]:
-    """The files to lint under ``paths`` (in a stable order) and the path errors."""
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def collect_files(paths: list[str], config: Config, notes: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """The files to lint under ``paths`` (in a stable order) and the path errors.
+
+    A folder walk takes regular files only; what it passes over for another
+    reason than its name (a FIFO, a socket) is added to ``notes``.
+    """
     files: list[str] = []
     errors: list[str] = []
     extensions = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in config.extensions)
@@ -106,6 +134,15 @@ def collect_files(paths: list[str], config: Config) -> tuple[list[str], list[str
                         continue
                     if config.is_excluded(candidate):
                         continue
+                    try:
+                        mode = candidate.stat().st_mode
+                    except OSError as exc:
+                        errors.append(f"{candidate}: {exc.strerror or exc}")
+                        continue
+                    if not stat.S_ISREG(mode):
+                        if notes is not None:
+                            notes.append(f"{candidate}: skipped, not a regular file ({_file_kind(mode)})")
+                        continue
                     found.append(str(candidate))
             if not found:
                 errors.append(f"{raw}: no lintable files (extensions: {', '.join(extensions)})")
@@ -118,24 +155,53 @@ def collect_files(paths: list[str], config: Config) -> tuple[list[str], list[str
 
 # -- linting -------------------------------------------------------------------
 
-def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Cut ``text`` into pieces of about ``size`` characters at paragraph breaks."""
-    if len(text) <= size:
-        return [(0, len(text))]
-    spans = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            cut = text.rfind("\n\n", start + size // 2, end)
-            if cut < 0:
-                cut = text.rfind("\n", start + size // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", start + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        spans.append((start, end))
-        start = end
-    return spans
+def split_long_block(prose: str, block: Block, size: int = CHUNK_CHARS) -> list[Block]:
+    """A block of at most ``size`` characters as it is; a longer one cut into pieces.
+
+    Cuts fall after a sentence end when there is one in the second half of the
+    window, else at a space, else at ``size`` exactly, so every character of
+    the block is in exactly one piece.
+    """
+    if block.end - block.start <= size:
+        return [block]
+    pieces = []
+    start = block.start
+    while block.end - start > size:
+        low, high = start + size // 2, start + size
+        cut = max(prose.rfind(". ", low, high), prose.rfind("? ", low, high), prose.rfind("! ", low, high))
+        if cut >= 0:
+            cut += 1
+        else:
+            cut = prose.rfind(" ", low, high)
+            cut = high if cut < 0 else cut
+        pieces.append(Block(start, cut, block.kind))
+        start = cut
+        while start < block.end and prose[start].isspace():
+            start += 1
+    if start < block.end:
+        pieces.append(Block(start, block.end, block.kind))
+    return pieces
+
+
+def chunk_blocks(doc: Document, size: int = CHUNK_CHARS) -> list[tuple[int, int, list[Block]]]:
+    """Cut a long document into ``(start, end, blocks)`` chunks of about ``size`` characters.
+
+    Chunks are cut between blocks, and a block longer than ``size`` is split
+    (``split_long_block``), so every block's text is linted in some chunk.
+    """
+    if len(doc.text) <= size:
+        return [(0, len(doc.text), list(doc.paragraphs))]
+    chunks: list[tuple[int, int, list[Block]]] = []
+    current: list[Block] = []
+    chunk_start = 0
+    for block in doc.paragraphs:
+        for piece in split_long_block(doc.prose, block, size):
+            if current and piece.end - chunk_start > size:
+                chunks.append((chunk_start, piece.start, current))
+                current, chunk_start = [], piece.start
+            current.append(piece)
+    chunks.append((chunk_start, len(doc.text), current))
+    return chunks
 
 
 def fingerprint(finding: Finding, text: str) -> str:
@@ -165,42 +231,50 @@ class Linter:
     def parse(self, text: str, path: str) -> Document:
         parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
         return Document(text, path, prose=parsed.prose, blocks=parsed.blocks, comments=parsed.comments,
-                        fmt=getattr(parsed, "format", "text"))
+                        fmt=getattr(parsed, "format", "text"), notes=getattr(parsed, "notes", None))
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         result = FileResult(path)
         whole = self.parse(text, path)
+        result.notes.extend(whole.notes)
         findings: list[Finding] = []
-        spans = chunk_spans(text)
-        for start, end in spans:
-            if len(spans) == 1:
+        chunks = chunk_blocks(whole)
+        for start, end, blocks in chunks:
+            if len(chunks) == 1:
                 doc = whole
             else:
-                piece_blocks = [
-                    type(b)(b.start - start, b.end - start, b.kind)
-                    for b in whole.paragraphs if b.start >= start and b.end <= end
-                ]
-                doc = Document(text[start:end], path, prose=whole.prose[start:end], blocks=piece_blocks, fmt=whole.format)
+                shifted = [Block(b.start - start, b.end - start, b.kind) for b in blocks]
+                doc = Document(text[start:end], path, prose=whole.prose[start:end], blocks=shifted, fmt=whole.format)
             result.words += doc.word_count
             result.sentences += len(doc.sentences)
             for rule in self.rules:
-                try:
-                    produced = list(rule.check(doc))
-                except Exception as exc:  # one broken rule must not stop the run
-                    self.rule_errors.append(f"{path}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
-                    continue
-                for finding in produced:
-                    finding.start += start
-                    finding.end += start
-                    findings.append(finding)
-            if len(spans) > 1:
-                doc = None  # free the chunk's tokens before the next one
+                findings.extend(self.run_rule(rule, doc, start))
+            doc = None  # free the chunk's tokens before the next one
         result.findings = self.filter(whole, findings)
         if self.config.want_readability:
             from .readability import readability
 
             result.readability = readability(whole.prose)
         return result
+
+    def run_rule(self, rule, doc: Document, offset: int = 0) -> list[Finding]:
+        """One rule's findings on one document (or chunk), shifted by ``offset``, with their spans checked."""
+        try:
+            produced = list(rule.check(doc))
+        except Exception as exc:  # one broken rule must not stop the run
+            self.rule_errors.append(f"{doc.path}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+            return []
+        kept = []
+        for finding in produced:
+            if not 0 <= finding.start <= finding.end <= len(doc.text):
+                self.rule_errors.append(
+                    f"{doc.path}: rule {rule.code} ({rule.name}) reported an invalid span "
+                    f"{finding.start}-{finding.end}; the finding was dropped")
+                continue
+            finding.start += offset
+            finding.end += offset
+            kept.append(finding)
+        return kept
 
     def filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         config = self.config
@@ -214,6 +288,10 @@ class Linter:
             if key in seen:
                 continue
             seen.add(key)
+            if doc.format != "text":
+                f.start, f.end = _trim_hidden(doc.prose, f.start, f.end)
+                if doc.touches_opaque(f.start, f.end):
+                    continue  # inline code or a URL: not prose garblint may judge
             if severity_rank(f.severity) < min_rank:
                 continue
             if any(_names(f, r) for r in ignored):
@@ -231,13 +309,23 @@ class Linter:
 
     def lint_path(self, path: str, keep_text: bool = False) -> FileResult:
         try:
-            text = read_source(path)
+            text, stamp = read_stamped(path)
         except InputError as exc:
             return FileResult(path, error=str(exc))
         result = self.lint_text(text, "-" if path == "-" else path)
+        result.stamp = stamp
         if keep_text:
             result.text = text
         return result
+
+
+def _trim_hidden(prose: str, start: int, end: int) -> tuple[int, int]:
+    """A span without hidden markup at its edges (a finding may contain it, not begin or end in it)."""
+    while start < end and prose[start] == HIDDEN:
+        start += 1
+    while end > start and prose[end - 1] == HIDDEN:
+        end -= 1
+    return start, end
 
 
 def _names(finding: Finding, selector: str) -> bool:

@@ -9,9 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words keep internal hyphens and apostrophes ("win-win", "China's"); anything
-# else that is not a space is a one-character punctuation token.
-TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+# Markup that a format parser skips inside prose keeps its length in the prose
+# string as one of two placeholder characters, never as blank space (blank
+# space would make the words around it look broken):
+#   OPAQUE stands for something the reader sees but garblint must not read or
+#   edit (inline code, a URL); a run of it is one token, like a word it cannot judge;
+#   HIDDEN stands for markup the reader does not see (emphasis marks, link
+#   targets, tags); it is no token at all, and no pattern matches across it.
+OPAQUE = "\ue000"
+HIDDEN = "\ue001"
+PLACEHOLDERS = OPAQUE + HIDDEN
+
+# Words keep internal hyphens and apostrophes ("win-win", "China's"); a run of
+# OPAQUE is one token; anything else that is not a space or HIDDEN is a
+# one-character punctuation token.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\ue000+|[^\s\ue001]")
 
 SENTENCE_END_CHARS = ".!?…"
 CLOSERS = "\"'”’)]»"
@@ -26,7 +38,7 @@ NON_TERMINAL_ABBREVIATIONS = frozenset(
 )
 
 _SENTENCE_BREAK_RE = re.compile(
-    r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]*[A-Z0-9À-ÖØ-Þ])"
+    r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«\ue001]*[A-Z0-9À-ÖØ-Þ\ue000])"
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 
@@ -42,13 +54,15 @@ class Token:
     is_word: bool = False
     is_number: bool = False
     is_punct: bool = False
+    is_placeholder: bool = False
 
     def __post_init__(self) -> None:
         first = self.text[0]
         self.lower = self.text.lower()
         self.is_word = first.isalpha()
         self.is_number = first.isdigit()
-        self.is_punct = not first.isalnum()
+        self.is_placeholder = first == OPAQUE
+        self.is_punct = not first.isalnum() and not self.is_placeholder
 
 
 @dataclass(slots=True)

@@ -205,7 +205,8 @@ class UnopenedQuote(Rule):
                 if kind == "unopened" and not previous_open:
                     if doc.prose[a - 1:a] in ("'", "″") or doc.prose[a - 1:a].isdigit():
                         continue  # an inch mark: 5' 10''” or 12”
-                    start = max(doc.prose.rfind(" ", 0, a - 1) + 1, a - 30)
+                    # The word before the mark (a space right before it is skipped); never past the mark.
+                    start = min(a, max(doc.prose.rfind(" ", 0, max(a - 1, 0)) + 1, a - 30))
                     yield self.finding(start, a + 1, "closing quotation mark that was never opened")
             previous_open = unclosed_here
 
