@@ -52,11 +52,13 @@ headlines, bios, disclaimers, paywall, newsletter, other) by their text and by
 the class, id and tag names of the elements around them, and a sample of each
 kind is written to ``.cache/boilerplate/miss_examples.txt``.
 
-CLEANEVAL: no copy of the CleanEval gold standard could be found among public
-repositories here, so ``--dataset cleaneval`` reads a local copy instead: a
-folder with ``input/<n>.html`` and ``gold/<n>.txt`` (the gold text with its
-``<p>``, ``<h>``, ``<l>`` markers, which are stripped). It is otherwise the
-same measure.
+CLEANEVAL: the CleanEval gold standard (web pages with hand-cleaned text) is
+kept in the public repository dalab/web2text under ``data/cleaneval/``
+(``orig/<n>.html``, ``clean/<n>.txt``), but that repository's snapshot (3.8 GB)
+is too large for the mirror here, so ``--dataset cleaneval --repo DIR`` reads
+a local copy of that folder (``input/`` and ``gold/`` are accepted too). The
+gold text's ``<p>``, ``<h>`` and ``<l>`` markers and its ``URL:`` line are
+stripped; the measure is otherwise the same.
 """
 from __future__ import annotations
 
@@ -383,18 +385,22 @@ def load_scrapinghub(repo: Path) -> list[Page]:
     return pages
 
 
-_CLEANEVAL_MARK_RE = re.compile(r"^\s*<(?:p|h|l)>\s*", re.M)
+# Paragraph, heading and list-item markers, some of them malformed ("<pI", "{p}").
+_CLEANEVAL_MARK_RE = re.compile(r"^[ \t]*(?:<[phl]>?|\{[phl]\})[ \t]*", re.M)
 
 
 def load_cleaneval(folder: Path) -> list[Page]:
     pages = []
-    for gold in sorted((folder / "gold").glob("*.txt")):
-        source = folder / "input" / (gold.stem + ".html")
+    html_dir, gold_dir = (folder / "orig", folder / "clean") if (folder / "orig").is_dir() else (folder / "input", folder / "gold")
+    for gold in sorted(gold_dir.glob("*.txt"), key=lambda p: (len(p.stem), p.stem)):
+        source = html_dir / (gold.stem + ".html")
         if not source.is_file():
             continue
-        text = _CLEANEVAL_MARK_RE.sub("", gold.read_text(encoding="utf-8", errors="replace"))
-        # The gold files start with a "URL: ..." line.
-        text = re.sub(r"\AURL:.*\n", "", text)
+        text = gold.read_text(encoding="utf-8", errors="replace")
+        text = re.sub(r"\AURL:.*\n", "", text)  # the gold files start with the page's address
+        # Each marker starts a paragraph; the lines of a paragraph are hard-wrapped.
+        paragraphs = (" ".join(chunk.split()) for chunk in _CLEANEVAL_MARK_RE.split(text))
+        text = "\n".join(p for p in paragraphs if p)
         pages.append(Page(gold.stem, "", decode_html(source.read_bytes()), text))
     return pages
 
