@@ -282,6 +282,7 @@ def main(argv=None) -> int:
     fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
     names = {cls.code: cls.name for cls in linter.rule_classes}
     words = 0
+    serious_clear = 0  # warnings and errors that touch no code, markup or emphasis
     by_rule: dict[str, Counter] = defaultdict(Counter)
     on_code: list[tuple[str, str, str, str]] = []  # (rule, region kind, file, context)
     on_emphasis: list[tuple[str, str, str, str]] = []
@@ -304,9 +305,11 @@ def main(argv=None) -> int:
                 on_code.append((finding.code, touched[0][2], entry["file"], shown))
             elif overlapping(finding.start, finding.end, regions, ("emphasis",)):
                 on_emphasis.append((finding.code, "emphasis", entry["file"], shown))
-            elif beside(text, finding.start, finding.end, regions):
-                kind = beside(text, finding.start, finding.end, regions)[0][2]
-                next_to_code.append((finding.code, kind, entry["file"], shown))
+            else:
+                serious_clear += finding.severity in ("error", "warning")
+                if beside(text, finding.start, finding.end, regions):
+                    kind = beside(text, finding.start, finding.end, regions)[0][2]
+                    next_to_code.append((finding.code, kind, entry["file"], shown))
         for finding in fixes_applied(result.findings, fixable, text):
             touched = overlapping(finding.start, finding.end, regions)
             if touched:
@@ -324,7 +327,8 @@ def main(argv=None) -> int:
         c = by_rule[code]
         serious += c["error"] + c["warning"]
         print(f"{code:<7} {names.get(code, '?'):<30} {per(c['error']):7.2f} {per(c['warning']):8.2f} {per(c['info']):6.2f}")
-    print(f"warnings and errors per 10,000 words: {per(serious):.2f}")
+    print(f"warnings and errors per 10,000 words: {per(serious):.2f}; "
+          f"{per(serious_clear):.2f} without those that touch code, markup or emphasis")
     print(f"\nfindings overlapping code or markup: {len(on_code)} of {sum(sum(c.values()) for c in by_rule.values())}")
     for (code, kind), n in sorted(Counter((c, k) for c, k, _, _ in on_code).items(), key=lambda x: -x[1]):
         print(f"  {code} {names.get(code, '?'):<28} {kind:<12} {n}")
