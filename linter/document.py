@@ -132,6 +132,12 @@ class Document:
         return self.text[begin:end]
 
     @cached_property
+    def shows_code(self) -> bool:
+        """Whether the document shows code (Markdown code spans or fences): its camelCase
+        and dotted words are then identifiers, not words that lost a space."""
+        return self.format == "markdown" and ("`" in self.text or "~~~" in self.text)
+
+    @cached_property
     def skipped_spans(self) -> list[tuple[int, int]]:
         """Spans of markup inside prose that stand as placeholders (see ``segment.OPAQUE``)."""
         if self.format == "text":

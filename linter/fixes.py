@@ -13,7 +13,6 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections import Counter
 from dataclasses import dataclass
 
 from .document import Document

@@ -164,6 +164,8 @@ _CLASS_RUN_RE = re.compile(rb"\x00+|\x01+|\x02+|\x03+")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
 _AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>|https?://[^\s<>()]+")
+# A character reference renders as one character garblint cannot read ("&copy;").
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Inline HTML elements whose content is code, not prose.
 _CODE_ELEMENT_RE = re.compile(r"<(code|kbd|samp|var|tt)\b[^<>]{0,200}>[^<]{0,2000}</\1\s*>", re.I)
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -194,7 +196,8 @@ def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> 
         local[s:e] = bytes([code]) * (e - s)
         masked[s:e] = "\0" * (e - s)
 
-    for pattern, code in ((_CODE_SPAN_RE, _OPAQUE), (_CODE_ELEMENT_RE, _OPAQUE), (_AUTOLINK_RE, _OPAQUE), (_HTML_COMMENT_RE, _HIDDEN),
+    for pattern, code in ((_CODE_SPAN_RE, _OPAQUE), (_CODE_ELEMENT_RE, _OPAQUE), (_AUTOLINK_RE, _OPAQUE),
+                          (_ENTITY_RE, _OPAQUE), (_HTML_COMMENT_RE, _HIDDEN),
                           (_LINK_TARGET_RE, _HIDDEN), (_HTML_TAG_RE, _HIDDEN)):
         current = "".join(masked)
         for match in pattern.finditer(current):

@@ -34,7 +34,7 @@ NON_TERMINAL_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
     fr messrs mme mlle no nos vol vols fig figs art sec ch pp p op cf vs v
     jan feb mar apr jun jul aug sep sept oct nov dec approx dept est
-    e.g i.e a.m p.m""".split()
+    e.g i.e a.m p.m incl excl""".split()
 )
 
 _SENTENCE_BREAK_RE = re.compile(

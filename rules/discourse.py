@@ -63,6 +63,8 @@ class OrphanAnaphor(Rule):
         end_index = None
         reason = ""
         severity = None
+        if heading_seen and first in ("this", "these") and second in ("is", "are") and words[2].lower in ("a", "an"):
+            return  # "# Pulumi / This is a plugin for...": the heading is the referent
         if first in ("this", "these", "that", "those") and second in data["demonstrative_followers"]:
             end_index, reason = 1, f"'{words[0].text}' refers to nothing before it"
         elif first in _PRONOUNS and second in data["continuation_verbs"]:

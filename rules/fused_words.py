@@ -28,9 +28,21 @@ _IDENTIFIER_PREFIXES = {"get", "set", "is", "has", "on", "to", "add", "remove", 
 _COMPOUND_HEADS = {"counter", "super", "under", "over", "inter", "multi", "anti", "self", "cross", "after", "outer",
                    "inner", "middle", "master", "father", "mother", "brother", "sister", "house", "water", "fire",
                    "world", "hyper", "ultra", "mega", "micro", "macro", "power", "stock", "trade", "ground"}
-_COMPOUND_TAILS = ("ing", "ed", "en", "er", "ers", "ship", "ships", "ness", "hood", "like", "wide", "less", "ful", "fully",
+_COMPOUND_TAILS = ("ing", "ed", "en", "er", "ers", "ability", "ibility", "ship", "ships", "ness", "hood", "like", "wide", "less", "ful", "fully",
                    "man", "men", "work", "works", "house", "room", "side", "wise")
+# Words that open most English sentences: after a glued full stop they show a lost
+# space even in a document full of dotted identifiers.
+_SENTENCE_OPENERS = {"the", "a", "an", "this", "these", "that", "those", "it", "its", "he", "she", "they", "we",
+                     "i", "you", "in", "on", "at", "for", "but", "and", "so", "if", "when", "there", "his", "her",
+                     "their", "our", "after", "before", "as", "however", "also", "some", "many", "most"}
 _TYPO_TAILS = {"the", "this", "that", "these", "those", "his", "their", "its", "our"}
+
+
+def _repeated(doc, text: str) -> bool:
+    """A fusion written the same way twice in one document is a name or an identifier
+    ("maxPages", "types.Type"), not a space lost by accident."""
+    first = doc.prose.find(text)
+    return first >= 0 and doc.prose.find(text, first + len(text)) >= 0
 
 
 def _in_code_like_context(prose: str, start: int, end: int) -> bool:
@@ -64,7 +76,7 @@ class FusedCamelCase(Rule):
             match = _CAMEL_RE.match(token.text)
             if not match or token.lower in known or zipf(token.text) >= 1.0:
                 continue
-            if _in_code_like_context(doc.prose, token.start, token.end):
+            if doc.shows_code or _in_code_like_context(doc.prose, token.start, token.end) or _repeated(doc, token.text):
                 continue
             first, second = match.groups()
             if first in _IDENTIFIER_PREFIXES:
@@ -127,7 +139,7 @@ class FusedLowercase(Rule):
                 needed = 5.0 if min(len(first), len(second)) <= 2 else threshold if at_boundary else 4.0
                 if low >= needed and (best is None or low > best[0]):
                     best = (low, first, second)
-            if best is None:
+            if best is None or _repeated(doc, text):
                 continue
             # Only now ask the large word list whether the token is a word after all.
             known = zipf(text)
@@ -185,15 +197,18 @@ class MissingSpaceAfterMark(Rule):
                 continue
             seen.add(start)
             end = _SPACE_RE.search(prose, trigger.end())
-            yield from self._check_run(prose, start, end.start() if end else len(prose))
+            yield from self._check_run(doc, start, end.start() if end else len(prose))
 
-    def _check_run(self, prose: str, start: int, end: int):
+    def _check_run(self, doc, start: int, end: int):
+        prose = doc.prose
         for match in _MARK_GLUE_RE.finditer(prose, start, end):
             left, mark, right = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
             if zipf(left) < 3.0 or zipf(right) < (4.0 if left[0].isupper() else 3.0):
                 continue  # "node.Js", "abc,def", "One.Tel": not two words of prose
-            if _in_code_like_context(prose, match.start(), match.end()):
+            if _in_code_like_context(prose, match.start(), match.end()) or _repeated(doc, match.group()):
                 continue
+            if doc.shows_code and mark == "." and right.lower() not in _SENTENCE_OPENERS:
+                continue  # "reflect.Type", "os.Exit" in a document that shows code: an identifier
             yield self.finding(match.start(), match.end(), f"no space after '{mark}'", [f"{left}{mark} {right}"])
         for match in _ABBREVIATION_GLUE_RE.finditer(prose, start, end):
             abbreviation, word = match.groups()

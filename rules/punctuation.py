@@ -22,6 +22,7 @@ _WORDS_AFTER_RE = re.compile(r"\S+(?:\s+\S+){0,2}")
 _SINGLE_MIXED_RE = re.compile(r"‘(?<![\w’']‘)([^‘’'\n]{1,60}?)'(?![\w])")
 # The reverse, a straight ' closed by ’: the ’ must not be a plural possessive ("the players’").
 _SINGLE_MIXED_REVERSE_RE = re.compile(r"'(?<![^\s(\[—–]')([^\W\d_][^‘’'\n]{0,59}?[^\Ws])’(?![\w’'])", re.M)
+_BETWEEN_CODE_RE = re.compile(r"\w::\w|\[[,;:]{2}|[,;:]{2}\]")
 _DOUBLED_PUNCT_RE = re.compile(r"(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.(?=[\s”’\"')\]]|$))(?<![.,;:!?/\\]..)(?![.,;:])")
 # A spaced comma or full stop ("talks , which"), or a comma moved onto the next word ("failed ,he").
 _SPACE_BEFORE_RE = re.compile(r"[,.](?<=[ \t].)(?=[ \t]|$)|,(?<=[ \t],)(?=[^\W\d_])", re.M)
@@ -350,6 +351,9 @@ def _looks_abbreviated(token: str, abbreviations: set[str]) -> bool:
     return last[0].isupper() and (zipf(last) < 2.5 if len(last) == 5 else len(last) < 5 and zipf(last) < 3.2)
 
 
+_IDENTIFIER_TAIL_RE = re.compile(r"[._/][^\W_]|\(|_")
+
+
 def _lowercase_after_stop(doc):
     """(stop offset, next word start, end of the run to the next terminal mark) for '. lowercase'."""
     def compute(doc):
@@ -377,6 +381,8 @@ def _lowercase_after_stop(doc):
                 continue  # part of an ellipsis
             if word in lowercase_starts or not word.islower():
                 continue  # "iPhone", "eBay", "pH"
+            if _IDENTIFIER_TAIL_RE.match(prose, match.end(1)):
+                continue  # "printer.writeType", "golang.org/x", "len(s)": code named in prose
             if token in _ROMAN or prose[match.end(1):match.end(1) + 1] in ").:" and (len(word) == 1 or word in _ROMAN):
                 continue  # enumerated items: "a) read it. b) write", "i. open the lid. ii. remove"
             after = prose[match.end(1):match.end(1) + 2]
@@ -456,6 +462,8 @@ class DoubledPunctuation(Rule):
         prose = doc.prose
         for match in _DOUBLED_PUNCT_RE.finditer(prose):
             text = match.group()
+            if _BETWEEN_CODE_RE.match(prose, max(0, match.start() - 1)):
+                continue  # "std::hash", "[,,]T": code written in prose
             if text[0] == "." and text != "..":
                 # "Jr.," and "Mass.," are an abbreviation's stop and a comma.
                 prev = _PREV_WORD_RE.search(prose, max(0, match.start() - 25), match.start() + 1)

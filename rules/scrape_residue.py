@@ -30,7 +30,7 @@ def _metadata_re() -> re.Pattern:
     labels = sorted(load_data("scrape_residue")["metadata_labels"], key=len, reverse=True)
     label = "|".join(re.escape(l) for l in labels)
     # A label and a date at the start of a paragraph, run into a capitalised sentence.
-    return re.compile(rf"^[ \t]*(?P<meta>(?:{label})\s*:?\s*{_DATE})(?=\s+(?-i:[A-Z“\"‘(]))", re.I | re.M)
+    return re.compile(rf"^[ \t]*(?P<meta>(?:{label})\s*:?\s*{_DATE})(?=[ \t]+(?-i:[A-Z“\"‘(]))", re.I | re.M)
 
 
 class PageFurniture(Rule):
@@ -95,6 +95,7 @@ class MetadataRunIn(Rule):
 
 
 _WORD_RE = re.compile(r"[^\W_]+", re.U)
+_PATH_LIKE_RE = re.compile(r"[^\W_][./][^\W_]")
 
 
 def _words(text: str) -> list[str]:
@@ -121,8 +122,8 @@ class TruncatedHeadlineCopy(Rule):
     def check(self, doc):
         blocks = doc.paragraphs
         for first, second in zip(blocks, blocks[1:]):
-            if first.kind != "heading":
-                continue
+            if first.kind != "heading" or _PATH_LIKE_RE.search(doc.prose, first.start, first.end):
+                continue  # "### github.com/org/errors": a heading that names a package, not a headline
             a = _words(doc.prose[first.start:first.end])
             b = _words(doc.prose[second.start:second.end])
             if len(a) < self.options["min_words"] or len(a) >= len(b):
