@@ -292,6 +292,17 @@ def fix_files(linter, results, known, keep_text: bool):
     fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
     fixed_paths: list[str] = []
     count = 0
+
+    def keep(findings):
+        """Later rounds of fixes leave baselined findings alone too."""
+        if known is None:
+            return findings
+        from .runner import FileResult
+
+        probe = [FileResult(result.path, findings=findings)]
+        apply_baseline(probe, known)
+        return probe[0].findings
+
     for result in results:
         if result.error or not any(f.code in fixable and f.suggestions for f in result.findings):
             continue
@@ -299,7 +310,7 @@ def fix_files(linter, results, known, keep_text: bool):
             _error("standard input: --fix changes files only; the findings are reported as they are")
             continue
         try:
-            applied = fix_file(linter, result, fixable)
+            applied = fix_file(linter, result, keep)
         except FixRefused as exc:
             sys.stderr.write(f"garblint: {result.path}: not fixed: {exc}\n")
             continue

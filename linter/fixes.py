@@ -14,9 +14,15 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass
+from typing import Callable
 
 from .document import Document
 from .findings import Finding
+
+
+# Rounds of fixes before --fix stops (as in ruff); each round fixes what the previous
+# one uncovered or held back, and almost every file needs one or two.
+MAX_ROUNDS = 100
 
 
 class FixRefused(Exception):
@@ -206,21 +212,44 @@ def _write_in_place(target: str, data: bytes, old: bytes) -> None:
         os.unlink(backup)
 
 
-def fix_file(linter, result, fixable_codes: set[str]) -> int:
-    """Apply a linted file's fixable findings to the text that was linted; return how many.
+def fix_text(linter, text: str, path: str, findings: list[Finding] | None = None,
+             keep: Callable[[list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
+    """The text with every fixable finding fixed, and how many fixes were made.
+
+    Fixes are applied in rounds, as ruff does: a fix held back because it
+    overlapped another, or one that only appears once another is made ("the
+    the the"), is made in the next round, so running --fix again changes
+    nothing. ``findings`` are the first round's (already filtered); ``keep``
+    filters later rounds' (a baseline). Raises FixRefused when the guard refuses.
+    """
+    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    applied = 0
+    for _ in range(MAX_ROUNDS):
+        if findings is None:
+            findings = linter.lint_text(text, path).findings
+            if keep is not None:
+                findings = keep(findings)
+        doc = linter.parse(text, path)
+        edits = plan_edits(doc, findings, fixable)
+        if not edits:
+            break
+        fixed = apply_edits(text, edits)
+        reason = guard(doc, edits, fixed)
+        if reason is not None:
+            raise FixRefused(reason)
+        text, applied, findings = fixed, applied + len(edits), None
+    return text, applied
+
+
+def fix_file(linter, result, keep: Callable[[list[Finding]], list[Finding]] | None = None) -> int:
+    """Fix a linted file, starting from the text that was linted; return how many fixes were made.
 
     Raises FixRefused, leaving the file untouched, when the guard or the
     write refuses.
     """
     if result.text is None or result.stamp is None:
         raise FixRefused("its text was not kept")
-    doc = linter.parse(result.text, result.path)
-    edits = plan_edits(doc, result.findings, fixable_codes)
-    if not edits:
-        return 0
-    fixed = apply_edits(doc.text, edits)
-    reason = guard(doc, edits, fixed)
-    if reason is not None:
-        raise FixRefused(reason)
-    write_fixed(result.stamp, fixed)
-    return len(edits)
+    fixed, applied = fix_text(linter, result.text, result.path, result.findings, keep)
+    if applied:
+        write_fixed(result.stamp, fixed)
+    return applied

@@ -50,13 +50,17 @@ def parse_markdown(text: str) -> Parsed:
     from markdown_it import MarkdownIt  # lazy: only Markdown files pay for it
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    # Lines as CommonMark counts them: a lone "\r" ends a line too.
     line_starts = [0]
-    for match in re.finditer("\n", text):
+    line_ends = []
+    for match in _LINE_END_RE.finditer(text):
+        line_ends.append(match.start())
         line_starts.append(match.end())
+    line_ends.append(len(text))
     line_starts.append(len(text) + 1)
 
     def line_span(first: int, last: int) -> tuple[int, int]:
-        return line_starts[first], min(line_starts[last] - 1, len(text)) if last < len(line_starts) else len(text)
+        return line_starts[first], line_ends[last - 1] if last - 1 < len(line_ends) else len(text)
 
     classes = bytearray(len(text))  # _BLANK unless a prose block claims the character
     comments: list[tuple[int, int, str]] = []
@@ -157,6 +161,7 @@ def _render(text: str, classes: bytearray) -> str:
     return "".join(out)
 
 
+_LINE_END_RE = re.compile(r"\r\n?|\n")
 _CLASS_RUN_RE = re.compile(rb"\x00+|\x01+|\x02+|\x03+")
 
 
