@@ -3,7 +3,9 @@ import os
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import SEEDS, run_cli
+
+SEED_FOLDER = str(SEEDS)
 
 
 def assert_one_line_error(result, *fragments):
@@ -123,3 +125,54 @@ def test_huge_file_is_linted_in_bounded_memory(project):
 
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert peak_kib < 600 * 1024, f"peak memory {peak_kib // 1024} MiB"
+
+
+# -- configuration in pyproject.toml ----------------------------------------------
+
+@pytest.mark.parametrize("pyproject, fragments", [
+    ("tool = 5\n", ["pyproject.toml:1:", "'tool' must be a table, not 5"]),
+    ("[project]\nname = 'x'\n\n[tool]\ngarblint = 5\n", ["pyproject.toml:5:", "[tool.garblint] must be a table", "not 5"]),
+    ("tool.garblint = 'strict'\n", ["pyproject.toml:1:", "[tool.garblint] must be a table"]),
+    ("[tool.garblint\nselect = ['GL101']\n", ["pyproject.toml", "invalid TOML"]),
+])
+def test_broken_pyproject_found_by_walking_up(tmp_path, pyproject, fragments):
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    nested = tmp_path / "docs" / "guide"
+    nested.mkdir(parents=True)
+    (nested / "a.txt").write_text("Fine.\n")
+    assert_one_line_error(run_cli("check", str(nested / "a.txt"), cwd=nested), *fragments)
+
+
+def test_pyproject_of_another_tool_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = = 100\n")  # broken, but not garblint's
+    (tmp_path / "a.txt").write_text("The players were able to to go.\n")
+    result = run_cli("check", str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert result.returncode == 1 and "GL101" in result.stdout, result.stderr
+
+
+def test_garblint_as_an_inline_table_is_read(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool]\ngarblint = {ignore = ["GL101"]}\n')
+    (tmp_path / "a.txt").write_text("The players were able to to go.\n")
+    result = run_cli("check", str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("config, fragments", [
+    ("rules:\n  5: {severity: error}\n", [".garblint.yaml:2", "rules.5"]),
+    ("rules:\n  doubled-word: {enabled: 5}\n", [".garblint.yaml:2", "enabled' must be true or false"]),
+    ("? [a, b]\n: 1\n", [".garblint.yaml", "invalid YAML", "unhashable"]),
+    ("select: !!python/name:os.system\n", [".garblint.yaml:1", "invalid YAML", "constructor"]),
+])
+def test_bad_yaml_configuration(project, config, fragments):
+    (project / ".garblint.yaml").write_text(config)
+    (project / "a.txt").write_text("Fine.\n")
+    assert_one_line_error(run_cli("check", str(project / "a.txt")), *fragments)
+
+
+def test_unquoted_severity_off_turns_a_rule_off(project):
+    (project / ".garblint.yaml").write_text("rules:\n  doubled-word: {severity: off}\n")  # YAML reads off as false
+    (project / "a.txt").write_text("The players were able to to go.\n")
+    result = run_cli("check", "--select", "GL101", str(project / "a.txt"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
