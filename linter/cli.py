@@ -219,7 +219,31 @@ class Progress:
             sys.stderr.flush()
 
 
-def open_output(args):
+def _same_file(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links
+    except OSError:
+        return False
+
+
+def refuse_overwriting_inputs(args, inputs=()) -> None:
+    """Refuse an --output or --write-baseline that names a file the command reads."""
+    named = [getattr(args, key, None) for key in ("original", "rewrite", "gold")] + list(getattr(args, "paths", None) or [])
+    named = [path for path in (*named, *inputs) if path and path != "-"]
+    # Updating a baseline in place (--baseline B --write-baseline B) is how a baseline is renewed.
+    targets = [("--output", getattr(args, "output", None), named + [getattr(args, "baseline", None)]),
+               ("--write-baseline", getattr(args, "write_baseline", None), named)]
+    for option, target, read in targets:
+        for path in read:
+            if target and path and _same_file(target, path):
+                raise UsageError(f"{target}: {option} names a file this command reads ({path}); write it elsewhere")
+
+
+def open_output(args, inputs=()):
+    """The report's stream; ``inputs`` are the files read, which it must not overwrite."""
+    refuse_overwriting_inputs(args, inputs)
     if getattr(args, "output", None):
         try:
             return open(args.output, "w", encoding="utf-8")
@@ -374,7 +398,7 @@ def report_and_exit(args, linter, results, baselined: int = 0) -> int:
     reporters = {}
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
-    stream = open_output(args)
+    stream = open_output(args, [r.path for r in results])
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
     fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
@@ -408,7 +432,7 @@ def cmd_eval(args) -> int:
     args.paths = [args.gold or args.clean]
     config = load_effective_config(args)
     linter = Linter(config)
-    stream = open_output(args)
+    stream = open_output(args, eval_inputs(args, config))
     report: dict = {}
     if args.gold:
         result = evaluate(args.gold, args.docs, linter)
@@ -424,6 +448,20 @@ def cmd_eval(args) -> int:
     if stream is not sys.stdout:
         stream.close()
     return EXIT_CLEAN
+
+
+def eval_inputs(args, config) -> list[str]:
+    """The files eval reads: the gold file, its documents and the clean folder's files."""
+    from .evaluate import document_names
+    from .runner import collect_files
+
+    inputs = []
+    if args.gold:
+        folder = args.docs or os.path.dirname(args.gold) or "."
+        inputs += [args.gold] + [os.path.join(folder, name) for name in document_names(folder)]
+    if args.clean:
+        inputs += collect_files([args.clean], config)[0]
+    return inputs
 
 
 def write_eval_text(stream, report: dict) -> None:
@@ -466,8 +504,9 @@ def cmd_pairs(args) -> int:
         _error(message)
     if errors and not files:
         return EXIT_ERROR
+    refuse_overwriting_inputs(args, files)
     reports = find_pairs(linter, files, args.original_glob, args.min_similarity, engine=args.engine, scheduler=args.scheduler)
-    stream = open_output(args)
+    stream = open_output(args, files)
     if args.format == "json":
         json.dump({"pairs": [r.to_dict() for r in reports], "documents": len(files)}, stream, indent=1, ensure_ascii=False)
         stream.write("\n")
@@ -537,6 +576,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
+        if args.command != "scan":  # a scan's output is a folder, checked by the scan
+            refuse_overwriting_inputs(args)
+        if getattr(args, "write_baseline", None):
+            from .baseline import check_baseline_target
+
+            check_baseline_target(args.write_baseline)
         return COMMANDS[args.command](args)
     except (ConfigError, InputError, PluginError, UsageError) as exc:
         _error(str(exc))

@@ -176,3 +176,116 @@ def test_unquoted_severity_off_turns_a_rule_off(project):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+# -- outputs that would destroy inputs ------------------------------------------------
+
+def test_write_baseline_to_a_folder(project):
+    (project / "a.txt").write_text("The players were able to to go.\n")
+    (project / "baselines").mkdir()
+    result = run_cli("check", "--write-baseline", str(project / "baselines"), str(project / "a.txt"))
+    assert_one_line_error(result, "baselines", "is a folder")
+    assert sorted(p.name for p in project.iterdir()) == [".garblint.yaml", "a.txt", "baselines"]
+    assert not any((project / "baselines").iterdir())
+
+
+def test_write_baseline_into_a_missing_folder(project):
+    (project / "a.txt").write_text("The players were able to to go.\n")
+    result = run_cli("check", "--write-baseline", str(project / "nope" / "b.json"), str(project / "a.txt"))
+    assert_one_line_error(result, "b.json", "no folder")
+
+
+@pytest.mark.parametrize("command", ["check", "compare", "pairs", "check-folder", "baseline"])
+def test_output_naming_an_input_is_refused(project, command):
+    original, rewrite = project / "original.txt", project / "rewrite.txt"
+    original.write_text("The committee met on Tuesday and approved the budget for next year.\n")
+    rewrite.write_text("The committee met on Tuesday and and approved the budget for next year.\n")
+    before = rewrite.read_text()
+    relative = os.path.join(str(project), ".", "rewrite.txt")  # compared as resolved paths
+    args = {
+        "check": ["check", "-o", relative, str(rewrite)],
+        "compare": ["compare", "-o", relative, str(original), str(rewrite)],
+        "pairs": ["pairs", "-o", relative, str(original), str(rewrite)],
+        "check-folder": ["check", "-o", relative, str(project)],
+        "baseline": ["check", "--write-baseline", relative, str(rewrite)],
+    }[command]
+    assert_one_line_error(run_cli(*args), "rewrite.txt", "names a file this command reads")
+    assert rewrite.read_text() == before
+
+
+def test_output_through_a_symbolic_link_to_an_input_is_refused(project):
+    (project / "a.txt").write_text("The players were able to to go.\n")
+    os.symlink(project / "a.txt", project / "report.txt")
+    assert_one_line_error(run_cli("check", "-o", str(project / "report.txt"), str(project / "a.txt")), "names a file")
+    assert (project / "a.txt").read_text() == "The players were able to to go.\n"
+
+
+def test_renewing_a_baseline_in_place_is_allowed(project):
+    (project / "a.txt").write_text("The players were able to to go.\n")
+    baseline = str(project / "baseline.json")
+    assert run_cli("check", "--write-baseline", baseline, str(project / "a.txt")).returncode == 1
+    result = run_cli("check", "--baseline", baseline, "--write-baseline", baseline, str(project / "a.txt"))
+    assert result.returncode == 0, result.stderr
+    assert_one_line_error(run_cli("check", "--baseline", baseline, "-o", baseline, str(project / "a.txt")), "baseline.json")
+
+
+# -- eval: bad gold files -----------------------------------------------------------------
+
+@pytest.fixture
+def gold_folder(tmp_path):
+    (tmp_path / "article.txt").write_text("The players were able to to go home.\n")
+    (tmp_path / ".garblint.yaml").write_text("{}\n")
+    return tmp_path
+
+
+def test_eval_output_naming_its_gold_file_or_a_document_is_refused(gold_folder):
+    gold = gold_folder / "gold.yaml"
+    gold.write_text("- doc: article.txt\n  quote: 'to to'\n")
+    for target in (gold, gold_folder / "article.txt"):
+        before = target.read_text()
+        assert_one_line_error(run_cli("eval", "-o", str(target), str(gold)), target.name, "names a file this command reads")
+        assert target.read_text() == before
+    assert run_cli("eval", "-o", str(gold_folder / "report.json"), str(gold)).returncode == 0
+
+
+@pytest.mark.parametrize("gold, fragments", [
+    ("- doc: article.txt\n  quote: 'nowhere in it'\n", ["gold.yaml", "quote not found in article.txt"]),
+    ("- doc: article.txt\n  quote: 'to to'\n  occurrence: 2\n", ["occurrence 2 of the quote not found"]),
+    ("- doc: article.txt\n  quote: 'to to'\n  occurrence: twice\n", ["entry 1", "'occurrence' must be a whole number"]),
+    ("- doc: article.txt\n  quote: 5\n", ["entry 1", "'quote' must be the exact text"]),
+    ("- doc: article.txt\n  quote: ''\n", ["entry 1", "'quote' must be the exact text"]),
+    ("- doc: [article.txt]\n  quote: 'to to'\n", ["entry 1 has no 'doc'"]),
+    ("- doc: article.txt\n  quote: 'to to'\n  tier: [core]\n", ["entry 1", "'tier' must be text"]),
+    ("- doc: article.txt\n  quote: 'to to'\n  original: source.txt\n", ["source.txt", "not found"]),
+    ("- doc: article.txt\n quote: 'to to'\n", ["gold.yaml:2", "invalid YAML"]),
+    ("doc: article.txt\n", ["gold.yaml", "a list of entries"]),
+])
+def test_bad_gold_file(gold_folder, gold, fragments):
+    (gold_folder / "gold.yaml").write_text(gold)
+    assert_one_line_error(run_cli("eval", str(gold_folder / "gold.yaml")), *fragments)
+
+
+def test_gold_file_not_utf8_or_a_folder(gold_folder):
+    (gold_folder / "gold.yaml").write_bytes("- doc: café.txt\n".encode("latin-1"))
+    assert_one_line_error(run_cli("eval", str(gold_folder / "gold.yaml")), "gold.yaml", "invalid UTF-8")
+    assert_one_line_error(run_cli("eval", str(gold_folder)), "is a folder, not a gold file")
+
+
+def test_unreadable_gold_file(gold_folder, monkeypatch, capsys):
+    # In-process: the tests may run as root, who can read any file.
+    from pathlib import Path
+
+    from linter import cli
+
+    gold = gold_folder / "gold.yaml"
+    gold.write_text("- doc: article.txt\n  quote: 'to to'\n")
+    real_read_text = Path.read_text
+
+    def refusing_read_text(self, *args, **kwargs):
+        if self == gold:
+            raise PermissionError(13, "Permission denied")
+        return real_read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", refusing_read_text)
+    assert cli.main(["eval", str(gold)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"garblint: error: {gold}: cannot read gold file: Permission denied"]
+
