@@ -577,28 +577,18 @@ def scan(
 
 
 def _scan_dask(todo: list[Partition], settings: ScanSettings, output: str, scheduler: str | None, progress) -> int:
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise InputError("the Dask engine needs dask.distributed (pip install 'garblint[dask]')") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(processes=True, host="127.0.0.1", dashboard_address=None)
-        client = Client(cluster)
+    from .cluster import dask_client
+
     done = 0
-    try:
+    with dask_client(scheduler) as client:
+        from dask.distributed import as_completed
+
         output = str(Path(output).resolve())
         futures = [client.submit(score_partition, p, settings, output, key=f"garblint-{p.name}", pure=False) for p in todo]
         for future in as_completed(futures):
             done += future.result()
             if progress:
                 progress()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     return done
 
 

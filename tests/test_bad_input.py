@@ -127,6 +127,127 @@ def test_huge_file_is_linted_in_bounded_memory(project):
     assert peak_kib < 600 * 1024, f"peak memory {peak_kib // 1024} MiB"
 
 
+# -- scan: bad corpora ------------------------------------------------------------
+
+def scan(corpus, out, *options):
+    return run_cli("scan", str(corpus), "-o", str(out), *options)
+
+
+@pytest.mark.parametrize("lines, fragments", [
+    (['{"id": "a", "text": "Fine."}', "[1, 2]"], [":2:", "must be a JSON object, not an array"]),
+    (['"just a string"'], [":1:", "not a string"]),
+    (["3"], [":1:", "not a number"]),
+    (['{"id": "a", "text": "Fine."}', '{"id": "b", "text": '], [":2:", "invalid JSON"]),
+    (['{"id": "a", "body": "Fine."}'], [":1:", "no 'text' field", "--text-field"]),
+    (['{"id": "a", "text": 12}'], [":1:", "field 'text' must be a string, not a number"]),
+    (['{"id": {"n": 1}, "text": "Fine."}'], [":1:", "field 'id' must be a string or an integer, not an object"]),
+    (['{"id": 1.5, "text": "Fine."}'], [":1:", "field 'id' must be a string or an integer"]),
+    (['{"id": "\\ud800", "text": "Fine."}'], [":1:", "unpaired surrogate"]),
+    (["[" * 100_000], [":1:", "nested too deeply"]),
+])
+def test_bad_json_lines_record(tmp_path, lines, fragments):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    result = scan(corpus, tmp_path / "out")
+    assert_one_line_error(result, "corpus.jsonl", *fragments)
+    assert not (tmp_path / "out").exists()  # stopped before anything was written
+
+
+def test_json_lines_not_utf8_names_the_line(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b'{"id": "a", "text": "fine"}\n' + '{"id": "b", "text": "café"}\n'.encode("latin-1"))
+    assert_one_line_error(scan(corpus, tmp_path / "out"), "corpus.jsonl:2:", "invalid UTF-8")
+
+
+def test_json_lines_with_a_byte_order_mark_is_read(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "The the cat."}\n')
+    result = scan(corpus, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert '"id": "a"' in next((tmp_path / "out").glob("part-*")).read_text()
+
+
+def test_empty_corpus(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n\n")
+    assert_one_line_error(scan(corpus, tmp_path / "out"), "corpus.jsonl", "no records")
+
+
+def write_parquet(path, columns):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.table(columns), path)
+    return path
+
+
+@pytest.mark.parametrize("columns, fragments", [
+    ({"id": ["a", "b"], "body": ["Fine.", "Fine."]}, ["no column 'text'", "columns: id, body", "--text-field"]),
+    ({"id": ["a", "b"], "text": [1, 2]}, ["column 'text' must hold strings, not int64"]),
+    ({"id": [1.5, 2.5], "text": ["Fine.", "Fine."]}, ["column 'id' must hold strings or integers, not double"]),
+    ({"id": [[1], [2]], "text": ["Fine.", "Fine."]}, ["column 'id' must hold strings or integers"]),
+])
+def test_bad_parquet_columns(tmp_path, columns, fragments):
+    corpus = write_parquet(tmp_path / "corpus.parquet", columns)
+    assert_one_line_error(scan(corpus, tmp_path / "out"), "corpus.parquet", *fragments)
+
+
+def test_parquet_integer_ids_and_missing_ids_are_accepted(tmp_path):
+    write_parquet(tmp_path / "numbered.parquet", {"id": [7, 8], "text": ["Fine.", "The the cat."]})
+    write_parquet(tmp_path / "anonymous.parquet", {"text": ["Fine.", None]})
+    result = run_cli("scan", str(tmp_path), "-o", str(tmp_path.parent / "out"))
+    assert result.returncode == 0, result.stderr
+    import json
+
+    ids = sorted(json.loads(line)["id"] for part in (tmp_path.parent / "out").glob("part-*") for line in part.open())
+    assert ids == ["7", "8", "anonymous.parquet:1", "anonymous.parquet:2"]
+
+
+@pytest.mark.parametrize("content", [b"PAR1 not really parquet", b"", b"\x00" * 64])
+def test_corrupt_parquet(tmp_path, content):
+    pytest.importorskip("pyarrow")
+    corpus = tmp_path / "corpus.parquet"
+    corpus.write_bytes(content)
+    assert_one_line_error(scan(corpus, tmp_path / "out"), "corpus.parquet", "not a readable Parquet file")
+
+
+def test_parquet_damaged_inside(tmp_path):
+    corpus = write_parquet(tmp_path / "corpus.parquet", {"id": ["a", "b"], "text": ["Fine." * 50, "More." * 50]})
+    data = bytearray(corpus.read_bytes())
+    data[4:40] = b"\xff" * 36  # the first column chunk; the footer still reads
+    corpus.write_bytes(bytes(data))
+    assert_one_line_error(scan(corpus, tmp_path / "out"), "corpus.parquet", "cannot read")
+
+
+# -- scan: bad output folders -------------------------------------------------------
+
+def test_scan_output_is_an_existing_file(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "Fine."}\n')
+    (tmp_path / "results").write_text("not a folder")
+    assert_one_line_error(scan(corpus, tmp_path / "results"), "results", "not a folder")
+    assert_one_line_error(scan(corpus, corpus), "corpus.jsonl", "the corpus file itself")
+    assert corpus.read_text() == '{"id": "a", "text": "Fine."}\n'
+
+
+def test_scan_output_inside_the_corpus_folder(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "a", "text": "Fine."}\n')
+    assert_one_line_error(scan(folder, folder / "out"), "inside the corpus folder")
+    assert not (folder / "out").exists()
+
+
+def test_unreachable_dask_scheduler(tmp_path):
+    pytest.importorskip("dask.distributed")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "Fine."}\n')
+    result = run_cli("scan", str(corpus), "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1",
+                     env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
+    assert_one_line_error(result, "cannot connect to the Dask scheduler tcp://127.0.0.1:1")
+    result = run_cli("pairs", "--no-config", str(SEED_FOLDER), "--engine", "dask", "--scheduler", "no-port-here")
+    assert_one_line_error(result, "cannot connect to the Dask scheduler no-port-here")
+
+
 # -- configuration in pyproject.toml ----------------------------------------------
 
 @pytest.mark.parametrize("pyproject, fragments", [
@@ -289,3 +410,6 @@ def test_unreadable_gold_file(gold_folder, monkeypatch, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"garblint: error: {gold}: cannot read gold file: Permission denied"]
 
+
+def test_pairs_minimum_similarity_out_of_range(project):
+    assert_one_line_error(run_cli("pairs", "--min-similarity", "nan", SEED_FOLDER), "--min-similarity", "between 0 and 1")
