@@ -206,6 +206,11 @@ def _parquet_columns(parquet, path, settings: ScanSettings) -> list[str]:
     return [settings.text_field, settings.id_field]
 
 
+# The row groups read last: partitions are usually smaller than a row group, and
+# a process scoring the next partition of the same group would read it again.
+_last_row_groups: dict = {}
+
+
 def _parquet_rows(parquet, path, start: int, end: int, columns: list[str]):
     """Rows [start, end) of the given columns, reading only the row groups that hold them."""
     import pyarrow as pa
@@ -217,11 +222,16 @@ def _parquet_rows(parquet, path, start: int, end: int, columns: list[str]):
             groups.append(group)
             first_offset = offset if first_offset is None else first_offset
         offset += rows
-    try:
-        table = parquet.read_row_groups(groups, columns=columns)
-    except (OSError, ValueError, pa.ArrowException) as exc:
-        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise InputError(f"{path}: cannot read rows {start + 1} to {end}: {reason}") from None
+    key = (str(path), os.stat(path).st_mtime_ns, tuple(groups), tuple(columns))
+    table = _last_row_groups.get(key)
+    if table is None:
+        try:
+            table = parquet.read_row_groups(groups, columns=columns)
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise InputError(f"{path}: cannot read rows {start + 1} to {end}: {reason}") from None
+        _last_row_groups.clear()
+        _last_row_groups[key] = table
     return table.slice(start - (first_offset or 0), end - start)
 
 
