@@ -62,7 +62,7 @@ def load_baseline(source: str) -> Counter:
         data = json.loads(Path(source).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{source}: baseline file not found") from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise InputError(f"{source}: not a garblint baseline ({exc.__class__.__name__})") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputError(f"{source}: not a garblint baseline (no 'findings' list)")

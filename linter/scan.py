@@ -162,6 +162,8 @@ def _json_record(raw: bytes, where: str, settings: ScanSettings, first_of_file: 
         text = ""
     elif not isinstance(text, str):
         raise InputError(f"{where}: field '{settings.text_field}' must be a string, not {_kind(text)}")
+    elif _SURROGATE.search(text):
+        raise InputError(f"{where}: field '{settings.text_field}' holds an unpaired surrogate escape (not valid Unicode)")
     return _record_id(record.get(settings.id_field), where, settings.id_field), text
 
 

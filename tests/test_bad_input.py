@@ -142,7 +142,8 @@ def scan(corpus, out, *options):
     (['{"id": "a", "text": 12}'], [":1:", "field 'text' must be a string, not a number"]),
     (['{"id": {"n": 1}, "text": "Fine."}'], [":1:", "field 'id' must be a string or an integer, not an object"]),
     (['{"id": 1.5, "text": "Fine."}'], [":1:", "field 'id' must be a string or an integer"]),
-    (['{"id": "\\ud800", "text": "Fine."}'], [":1:", "unpaired surrogate"]),
+    (['{"id": "\\ud800", "text": "Fine."}'], [":1:", "field 'id' holds an unpaired surrogate"]),
+    (['{"id": "a", "text": "Fine."}', '{"id": "b", "text": "The the\\ud800cat"}'], [":2:", "field 'text' holds an unpaired surrogate"]),
     (["[" * 100_000], [":1:", "nested too deeply"]),
 ])
 def test_bad_json_lines_record(tmp_path, lines, fragments):
@@ -413,3 +414,10 @@ def test_unreadable_gold_file(gold_folder, monkeypatch, capsys):
 
 def test_pairs_minimum_similarity_out_of_range(project):
     assert_one_line_error(run_cli("pairs", "--min-similarity", "nan", SEED_FOLDER), "--min-similarity", "between 0 and 1")
+
+
+def test_baseline_nested_too_deeply_names_the_file(project):
+    (project / "a.txt").write_text("Fine.\n")
+    (project / "baseline.json").write_text("[" * 100_000)
+    assert_one_line_error(run_cli("check", "--baseline", str(project / "baseline.json"), str(project / "a.txt")),
+                          "baseline.json", "not a garblint baseline")
