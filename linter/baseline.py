@@ -29,13 +29,32 @@ def write_baseline(target: str, results) -> int:
             entries.append({"path": _key_path(f.path), "code": f.code, "fingerprint": f.fingerprint, "message": f.message})
     entries.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
     payload = json.dumps({"version": FORMAT_VERSION, "tool": "garblint", "findings": entries}, indent=1, ensure_ascii=False)
+    check_baseline_target(target)
     folder = os.path.dirname(os.path.abspath(target))
     # Write atomically: a half-written baseline would unhide everything.
-    fd, tmp = tempfile.mkstemp(prefix=".garblint-baseline-", dir=folder)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(payload + "\n")
-    os.replace(tmp, target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".garblint-baseline-", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload + "\n")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return len(entries)
+
+
+def check_baseline_target(target: str) -> None:
+    """Refuse a baseline path that cannot be a file, before any linting is done."""
+    if os.path.isdir(target):
+        raise InputError(f"{target}: is a folder; --write-baseline takes a file name")
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(folder):
+        raise InputError(f"{target}: cannot write the baseline: no folder {folder}")
 
 
 def load_baseline(source: str) -> Counter:
@@ -43,7 +62,7 @@ def load_baseline(source: str) -> Counter:
         data = json.loads(Path(source).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{source}: baseline file not found") from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise InputError(f"{source}: not a garblint baseline ({exc.__class__.__name__})") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputError(f"{source}: not a garblint baseline (no 'findings' list)")

@@ -219,7 +219,31 @@ class Progress:
             sys.stderr.flush()
 
 
-def open_output(args):
+def _same_file(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links
+    except OSError:
+        return False
+
+
+def refuse_overwriting_inputs(args, inputs=()) -> None:
+    """Refuse an --output or --write-baseline that names a file the command reads."""
+    named = [getattr(args, key, None) for key in ("original", "rewrite", "gold")] + list(getattr(args, "paths", None) or [])
+    named = [path for path in (*named, *inputs) if path and path != "-"]
+    # Updating a baseline in place (--baseline B --write-baseline B) is how a baseline is renewed.
+    targets = [("--output", getattr(args, "output", None), named + [getattr(args, "baseline", None)]),
+               ("--write-baseline", getattr(args, "write_baseline", None), named)]
+    for option, target, read in targets:
+        for path in read:
+            if target and path and _same_file(target, path):
+                raise UsageError(f"{target}: {option} names a file this command reads ({path}); write it elsewhere")
+
+
+def open_output(args, inputs=()):
+    """The report's stream; ``inputs`` are the files read, which it must not overwrite."""
+    refuse_overwriting_inputs(args, inputs)
     if getattr(args, "output", None):
         try:
             return open(args.output, "w", encoding="utf-8")
@@ -387,7 +411,7 @@ def report_and_exit(args, linter, results, baselined: int = 0) -> int:
     reporters = {}
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
-    stream = open_output(args)
+    stream = open_output(args, [r.path for r in results])
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
     fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
@@ -421,7 +445,7 @@ def cmd_eval(args) -> int:
     args.paths = [args.gold or args.clean]
     config = load_effective_config(args)
     linter = Linter(config)
-    stream = open_output(args)
+    stream = open_output(args, eval_inputs(args, config))
     report: dict = {}
     if args.gold:
         result = evaluate(args.gold, args.docs, linter)
@@ -437,6 +461,20 @@ def cmd_eval(args) -> int:
     if stream is not sys.stdout:
         stream.close()
     return EXIT_CLEAN
+
+
+def eval_inputs(args, config) -> list[str]:
+    """The files eval reads: the gold file, its documents and the clean folder's files."""
+    from .evaluate import document_names
+    from .runner import collect_files
+
+    inputs = []
+    if args.gold:
+        folder = args.docs or os.path.dirname(args.gold) or "."
+        inputs += [args.gold] + [os.path.join(folder, name) for name in document_names(folder)]
+    if args.clean:
+        inputs += collect_files([args.clean], config)[0]
+    return inputs
 
 
 def write_eval_text(stream, report: dict) -> None:
@@ -479,8 +517,9 @@ def cmd_pairs(args) -> int:
         _error(message)
     if errors and not files:
         return EXIT_ERROR
+    refuse_overwriting_inputs(args, files)
     reports = find_pairs(linter, files, args.original_glob, args.min_similarity, engine=args.engine, scheduler=args.scheduler)
-    stream = open_output(args)
+    stream = open_output(args, files)
     if args.format == "json":
         json.dump({"pairs": [r.to_dict() for r in reports], "documents": len(files)}, stream, indent=1, ensure_ascii=False)
         stream.write("\n")
@@ -506,21 +545,34 @@ def cmd_pairs(args) -> int:
 
 
 def cmd_scan(args) -> int:
-    from .scan import ScanSettings, plan, scan
+    from .scan import ScanSettings, prepare, run
 
     if args.partition_size < 1:
         raise UsageError("--partition-size must be at least 1")
     settings = ScanSettings(args.text_field, args.id_field, args.format, args.config, use_project_config=False)
-    total = len(plan(args.corpus, args.partition_size))
-    progress = Progress(total, enabled=sys.stderr.isatty() and not args.quiet)
+    plan = prepare(args.corpus, args.output, settings, args.partition_size)
+    if plan.repeated_ids:
+        warn_repeated_ids(plan.repeated_ids)
+    progress = Progress(len(plan.todo), enabled=sys.stderr.isatty() and not args.quiet and bool(plan.todo))
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    report = scan(args.corpus, args.output, settings, args.partition_size, args.engine, jobs, args.scheduler, progress)
+    report = run(plan, args.engine, jobs, args.scheduler, progress)
     if not args.quiet:
         sys.stderr.write(
             f"garblint: scored {report['documents']} documents in {report['scored_partitions']} partitions "
             f"({report['skipped']} already done) into {args.output}\n"
         )
     return EXIT_CLEAN
+
+
+def warn_repeated_ids(counts: dict[str, int], shown: int = 5) -> None:
+    """One line: how many ids more than one record holds, and the first few."""
+    examples = ", ".join(f"{record_id!r} ({n})" for record_id, n in list(counts.items())[:shown])
+    more = f" and {len(counts) - shown} more" if len(counts) > shown else ""
+    ids = f"{len(counts)} id{'s' if len(counts) != 1 else ''}"
+    sys.stderr.write(
+        f"garblint: warning: {ids} held by more than one record ({sum(counts.values())} records): {examples}{more}; "
+        "every record is scored, so the output has one result per record, not per id\n"
+    )
 
 
 COMMANDS = {"pairs": cmd_pairs, "scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
@@ -537,6 +589,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
+        if args.command != "scan":  # a scan's output is a folder, checked by the scan
+            refuse_overwriting_inputs(args)
+        if getattr(args, "write_baseline", None):
+            from .baseline import check_baseline_target
+
+            check_baseline_target(args.write_baseline)
         return COMMANDS[args.command](args)
     except (ConfigError, InputError, PluginError, UsageError) as exc:
         _error(str(exc))

@@ -107,10 +107,7 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+        raise _yaml_error(exc, source) from None
     lines: dict[str, int] = {}
 
     def walk(n, prefix: str) -> None:
@@ -125,9 +122,17 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
         walk(node, "")
     try:
         data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
-        raise ConfigError(f"{source}: invalid YAML: {exc}") from None
+    except yaml.YAMLError as exc:  # composed, but not constructible: unknown tags, unhashable keys
+        raise _yaml_error(exc, source) from None
     return data, lines
+
+
+def _yaml_error(exc: yaml.YAMLError, source: str) -> ConfigError:
+    """One line: the file, the line of the problem, and what it is."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{source}:{mark.line + 1}" if mark else source
+    problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    return ConfigError(f"{where}: invalid YAML: {problem}")
 
 
 def _toml_lines(text: str, data: dict) -> dict[str, int]:
@@ -165,15 +170,7 @@ def read_config_file(path: Path) -> tuple[dict, dict[str, str]]:
     except OSError as exc:
         raise ConfigError(f"{source}: cannot read configuration: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
-        try:
-            import tomllib
-        except ImportError:  # Python 3.10
-            import tomli as tomllib
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{source}: invalid TOML: {exc}") from None
-        data = document.get("tool", {}).get("garblint", {})
+        data = _pyproject_table(text, source) or {}
         lines = _toml_lines(text, data)
     else:
         data, lines = _yaml_with_lines(text, source)
@@ -191,11 +188,67 @@ def default_config_text() -> str:
     return resources.files("linter").joinpath("config.yaml").read_text(encoding="utf-8")
 
 
-def has_garblint_table(path: Path) -> bool:
+def _parse_toml(text: str, source: str) -> dict:
     try:
-        return "[tool.garblint" in path.read_text(encoding="utf-8", errors="replace")
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: invalid TOML: {exc}") from None
+
+
+def _garblint_table(document: dict, text: str, source: str) -> dict | None:
+    """The [tool.garblint] table of a parsed pyproject.toml, or None when it has none."""
+    tool = document.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{source}:{_toml_key_line(text, 'tool')}: 'tool' must be a table, not {tool!r}")
+    table = tool.get("garblint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{source}:{_toml_key_line(text, 'garblint')}: "
+                          f"[tool.garblint] must be a table of settings, not {table!r}")
+    return table
+
+
+def _pyproject_table(text: str, source: str) -> dict | None:
+    return _garblint_table(_parse_toml(text, source), text, source)
+
+
+def _toml_key_line(text: str, key: str) -> int:
+    """The first line assigning ``key`` (or ``tool.key``), for messages; 1 if none is found."""
+    pattern = re.compile(rf"[ \t]*(?:tool[ \t]*\.[ \t]*)?[\"']?{re.escape(key)}[\"']?[ \t]*=")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+_ASSIGNS_TOOL = re.compile(r"^[ \t]*tool[ \t]*=", re.MULTILINE)
+
+
+def has_garblint_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures garblint (raising ConfigError if it tries and fails).
+
+    A file that does not mention garblint is another tool's and is not parsed,
+    unless it assigns 'tool' itself, which breaks every tool's table.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    mentions = "garblint" in text
+    if not mentions and not _ASSIGNS_TOOL.search(text):
+        return False
+    try:
+        document = _parse_toml(text, str(path))
+    except ConfigError:
+        if mentions:
+            raise
+        return False  # another tool's broken file
+    return _garblint_table(document, text, str(path)) is not None
 
 
 def find_project_config(start: Path) -> Path | None:
@@ -225,10 +278,18 @@ def _validate(data: dict, origins: dict[str, str]) -> None:
             raise ConfigError(f"{where}: key '{key}' must be {description}, not {value!r}")
     for name, settings in (data.get("rules") or {}).items():
         where = origins.get(f"rules.{name}", origins.get("rules", "configuration"))
+        if not isinstance(name, str):
+            raise ConfigError(f"{where}: key 'rules.{name}': a rule is named by its code or name, in text")
         if settings is None:
             continue
         if not isinstance(settings, dict):
             raise ConfigError(f"{where}: key 'rules.{name}' must be a mapping of settings, not {settings!r}")
+        if settings.get("severity") is False:
+            settings["severity"] = "off"  # YAML reads an unquoted 'off' as false
+        enabled = settings.get("enabled")
+        if enabled is not None and not isinstance(enabled, bool):
+            where = origins.get(f"rules.{name}.enabled", where)
+            raise ConfigError(f"{where}: key 'rules.{name}.enabled' must be true or false, not {enabled!r}")
         severity = settings.get("severity")
         if severity is not None and severity not in SEVERITIES + ("off",):
             where = origins.get(f"rules.{name}.severity", where)

@@ -29,6 +29,8 @@ import yaml
 from .findings import Finding
 from .runner import InputError, Linter, read_source
 
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+
 
 @dataclass
 class GoldEntry:
@@ -85,25 +87,51 @@ def load_gold(path: str) -> tuple[list[GoldEntry], set[str]]:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: gold file not found") from None
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read gold file: {type(exc).__name__}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a gold file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: invalid UTF-8 at byte {exc.start}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read gold file: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else path
+        problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"{where}: invalid YAML: {problem}") from None
     if not isinstance(data, list):
         raise InputError(f"{path}: a gold file is a list of entries")
     entries, clean = [], set()
     for number, item in enumerate(data, 1):
-        if not isinstance(item, dict) or "doc" not in item:
-            raise InputError(f"{path}: entry {number} has no 'doc'")
+        where = f"{path}: entry {number}"
+        if not isinstance(item, dict) or not isinstance(item.get("doc"), str) or not item["doc"]:
+            raise InputError(f"{where} has no 'doc' (the file name of its document)")
         if item.get("clean"):
             clean.add(item["doc"])
             continue
         if "quote" not in item:
-            raise InputError(f"{path}: entry {number} has no 'quote'")
+            raise InputError(f"{where} has no 'quote'")
+        if not isinstance(item["quote"], str) or not item["quote"]:
+            raise InputError(f"{where}: 'quote' must be the exact text of the artifact, not {item['quote']!r}")
+        for key in ("family", "severity", "tier", "original"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise InputError(f"{where}: '{key}' must be text, not {item[key]!r}")
+        occurrence = item.get("occurrence", 1)
+        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
+            raise InputError(f"{where}: 'occurrence' must be a whole number from 1, not {occurrence!r}")
         entries.append(GoldEntry(
-            doc=item["doc"], quote=item["quote"], family=item.get("family", ""),
-            severity=item.get("severity", ""), tier=item.get("tier", "core"),
-            occurrence=int(item.get("occurrence", 1)), original=item.get("original"),
+            doc=item["doc"], quote=item["quote"], family=item.get("family") or "",
+            severity=item.get("severity") or "", tier=item.get("tier") or "core",
+            occurrence=occurrence, original=item.get("original"),
         ))
     return entries, clean
+
+
+def document_names(folder: str) -> list[str]:
+    """The documents of a gold folder: its text and Markdown files (not its subfolders)."""
+    try:
+        return sorted(n for n in os.listdir(folder) if n.lower().endswith(DOCUMENT_SUFFIXES))
+    except OSError:
+        return []
 
 
 def locate(text: str, quote: str, occurrence: int) -> tuple[int, int] | None:
@@ -127,9 +155,9 @@ def evaluate(gold_path: str, docs_dir: str | None, linter: Linter) -> Evaluation
     folder = Path(docs_dir) if docs_dir else Path(gold_path).parent
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
-    names = sorted(n for n in os.listdir(folder) if n.lower().endswith((".txt", ".md", ".markdown")))
+    names = document_names(str(folder))
     named = {e.doc for e in entries}
-    for name in named | clean:
+    for name in sorted(named | clean | {e.original for e in entries if e.original}):
         if name not in names:
             raise InputError(f"{folder / name}: document named in the gold file not found")
     result = Evaluation(entries=entries)
@@ -138,7 +166,8 @@ def evaluate(gold_path: str, docs_dir: str | None, linter: Linter) -> Evaluation
     for entry in entries:
         span = locate(texts[entry.doc], entry.quote, entry.occurrence)
         if span is None:
-            raise InputError(f"{gold_path}: quote not found in {entry.doc}: {entry.quote!r}")
+            which = f"occurrence {entry.occurrence} of the quote" if entry.occurrence > 1 else "quote"
+            raise InputError(f"{gold_path}: {which} not found in {entry.doc}: {entry.quote!r}")
         entry.span = span
     for name in names:
         file_result = linter.lint_text(texts[name], str(folder / name))

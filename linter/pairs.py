@@ -84,17 +84,11 @@ def candidate_pairs(paths: list[str], threshold: float = 0.3, engine: str = "loc
 
     partitions = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
     if engine == "dask":
-        from dask.distributed import Client, LocalCluster
+        from .cluster import dask_client
 
-        cluster = None if scheduler else LocalCluster(processes=True, host="127.0.0.1", dashboard_address=None)
-        client = Client(scheduler or cluster)
-        try:
+        with dask_client(scheduler) as client:
             futures = client.map(signatures, partitions, pure=False)
             computed = [item for part in client.gather(futures) for item in part]
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
     else:
         computed = [item for part in partitions for item in signatures(part)]
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -125,8 +119,10 @@ def find_pairs(linter, files: list[str], original_glob: str | None = None, min_s
                lsh_threshold: float = 0.3, engine: str = "local", scheduler: str | None = None) -> list[DocumentPairReport]:
     from .compare import compare_documents
     from .plugins import selected_rules
-    from .runner import read_source
+    from .runner import InputError, read_source
 
+    if not 0 <= min_similarity <= 1:  # also refuses nan, which every comparison would let through
+        raise InputError(f"the minimum similarity (--min-similarity) must be between 0 and 1, not {min_similarity}")
     pair_rules = selected_rules(linter.rule_classes, linter.config, scope="pair")
     reports = []
     for a, b in candidate_pairs(files, lsh_threshold, engine, scheduler):
