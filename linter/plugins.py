@@ -116,7 +116,9 @@ def selected_rules(classes: list[type[Rule]], config: Config, scope: str = "docu
     for cls in classes:
         if cls.scope != scope:
             continue
-        settings = dict(config.rules.get(cls.name) or config.rules.get(cls.code) or {})
+        # Settings may be keyed by name or by code; a project's code-keyed ones
+        # must not be hidden by the built-in name-keyed defaults.
+        settings = {**(config.rules.get(cls.name) or {}), **(config.rules.get(cls.code) or {})}
         severity = settings.pop("severity", None)
         enabled = settings.pop("enabled", None)
         explicitly = any(cls.matches(s) and s.upper() != "ALL" for s in select + config.extend_select)

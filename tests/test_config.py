@@ -109,3 +109,10 @@ def test_per_file_ignores_and_excludes(tmp_path):
     assert config.ignored_for(str(tmp_path / "final" / "a.md")) == []
     assert config.is_excluded(tmp_path / "vendor" / "x.txt")
     assert not config.is_excluded(tmp_path / "docs" / "x.txt")
+
+
+def test_rule_settings_keyed_by_code_are_not_hidden_by_the_defaults(cli, isolated):
+    (isolated / ".garblint.yaml").write_text("rules:\n  GL101:\n    severity: 'off'\n")
+    (isolated / "story.txt").write_text("They were able to to go.\n")
+    result = cli("check", "--select", "GL101", "story.txt", cwd=isolated)
+    assert result.returncode == 0, result.stdout
