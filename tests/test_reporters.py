@@ -3,6 +3,7 @@ import html.parser
 import io
 import json
 import os
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from linter.cli import UsageError, registered_reporters, reporter_class
 from linter.findings import Finding
-from linter.plugins import plugin_manager
+from linter.plugins import all_rule_classes, plugin_manager
 from linter.reporters import DOCS_URL, RULE_DOCS_URL, JunitReporter, repository_root
 from linter.rule import Rule
 from linter.runner import FileResult
@@ -172,6 +173,14 @@ def test_help_markdown_escapes_prose_and_fences_examples():
     assert "`threshold_value`" in markdown and r"a\_b stays a\_b" in markdown
     assert "````text\nuses ``` inside\n````" in markdown
     assert "--fix" in markdown
+
+
+@pytest.mark.parametrize("cls", all_rule_classes(plugin_manager(())), ids=lambda c: c.code)
+def test_every_rule_renders_its_documentation_as_markdown(cls):
+    markdown = cls.documentation_markdown()
+    blocks = re.findall(r"^(`{3,})text\n(.*?)\n\1$", markdown, flags=re.M | re.S)
+    assert [body for _, body in blocks] == [example.strip("\n") for example in (cls.bad, cls.good) if example]
+    assert markdown.startswith("## What it does\n\n")
 
 
 # -- GitLab Code Quality -------------------------------------------------------------------
