@@ -98,8 +98,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def registered_reporters(manager) -> dict:
+    """Output format name -> reporter class, from every plugin's ``garblint_reporters`` hook."""
+    reporters: dict = {}
+    for group in manager.hook.garblint_reporters():
+        reporters.update(group or {})
+    return reporters
+
+
+def reporter_class(manager, name: str):
+    reporters = registered_reporters(manager)
+    if name not in reporters:
+        raise UsageError(f"unknown format '{name}' (choose from {', '.join(reporters)})")
+    return reporters[name]
+
+
+class FormatChoices:
+    """The ``--format`` names of the installed reporter plugins, looked up only when argparse asks."""
+
+    def names(self) -> tuple[str, ...]:
+        from .plugins import PluginError, plugin_manager
+
+        try:
+            # The same cached manager a Linter without configured plugins uses.
+            return tuple(registered_reporters(plugin_manager(())))
+        except PluginError:
+            # A broken plugin is reported in one line once linting starts; until then the built-ins stand.
+            from .reporters import garblint_reporters
+
+            return tuple(garblint_reporters())
+
+    def __contains__(self, name) -> bool:
+        return name in self.names()
+
+    def __iter__(self):
+        return iter(self.names())
+
+
 def add_output_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    sub.add_argument("--format", choices=FormatChoices(), default="text",
+                     help="report format: one of the registered reporters' names (default: text)")
     sub.add_argument("--select", type=_csv, metavar="RULES", help="rules to run: codes, names or families, comma separated")
     sub.add_argument("--extend-select", type=_csv, metavar="RULES", help="rules to run in addition to the configured ones")
     sub.add_argument("--ignore", type=_csv, metavar="RULES", help="rules to skip")
@@ -277,10 +315,7 @@ def cmd_check(args) -> int:
         sys.stderr.write(f"garblint: {message}\n")
     if not files:
         return EXIT_ERROR
-    reporters = {}
-    for group in linter.manager.hook.garblint_reporters():
-        reporters.update(group or {})
-    keep_text = getattr(reporters[args.format], "needs_text", False) or args.fix
+    keep_text = getattr(reporter_class(linter.manager, args.format), "needs_text", False) or args.fix
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
     results = []
@@ -408,9 +443,7 @@ def cmd_compare(args) -> int:
 
 
 def report_and_exit(args, linter, results, baselined: int = 0) -> int:
-    reporters = {}
-    for group in linter.manager.hook.garblint_reporters():
-        reporters.update(group or {})
+    reporter_type = reporter_class(linter.manager, args.format)
     stream = open_output(args, [r.path for r in results])
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
@@ -419,7 +452,7 @@ def report_and_exit(args, linter, results, baselined: int = 0) -> int:
     if args.stats:
         summary["documents"] = document_stats(results)
         summary["readability"] = weighted_readability(summary["documents"])
-    reporter = reporters[args.format](stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
+    reporter = reporter_type(stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
     reporter.report([r for r in results if not r.error], summary)
     if args.stats and args.format == "text":
         write_stats_table(stream, summary)

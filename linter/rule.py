@@ -23,6 +23,7 @@ findings built with :meth:`Rule.finding`::
 from __future__ import annotations
 
 import copy
+import re
 import textwrap
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -118,6 +119,39 @@ class Rule:
                 shown = value if not isinstance(value, (list, tuple, set, dict)) or len(value) <= 6 else f"[{len(value)} entries]"
                 parts.append(f"    {key}: {shown}")
         return "\n".join(parts)
+
+    @classmethod
+    def documentation_markdown(cls) -> str:
+        """The rule's documentation as Markdown: what it does, why, a bad and a good example."""
+        what = _markdown_prose(cls.summary or cls.name)
+        if cls.fixable:
+            what += "\n\nFixable with `garblint check --fix`."
+        parts = [f"## What it does\n\n{what}"]
+        if cls.explanation:
+            parts.append(f"## Why is this bad\n\n{_markdown_prose(cls.explanation)}")
+        if cls.bad:
+            parts.append(f"## Example\n\n{_markdown_fence(cls.bad)}")
+        if cls.good:
+            parts.append(f"## Use instead\n\n{_markdown_fence(cls.good)}")
+        return "\n\n".join(parts) + "\n"
+
+
+# Characters that Markdown would read as emphasis, links, HTML, tables or code in prose.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_CODE_SPAN = re.compile(r"(`[^`\n]*`)")
+
+
+def _markdown_prose(text: str) -> str:
+    """One paragraph with Markdown's special characters escaped; `code spans` are kept as code."""
+    pieces = _CODE_SPAN.split(" ".join(text.split()))
+    return "".join(piece if index % 2 else _MARKDOWN_SPECIAL.sub(r"\\\1", piece) for index, piece in enumerate(pieces))
+
+
+def _markdown_fence(example: str) -> str:
+    """A fenced block longer than any run of backticks in the example, so nothing closes it early."""
+    longest = max((len(run) for run in re.findall(r"`+", example)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{example.strip(chr(10))}\n{fence}"
 
 
 def iter_rule_classes(results: Iterable[Iterable[type[Rule]]]) -> Iterator[type[Rule]]:
