@@ -67,13 +67,19 @@ class _Entry(NamedTuple):
     tokens: tuple[str, ...]
     kind: str
     detail: str
-    ambiguous: bool
+    # "" for a plain name; "word" for a name that is also a common word ("Nice": capitals
+    # at the start of a sentence prove nothing); "name" for one that is also a given name
+    # ("Jordan": the document's evidence of a person wins).
+    ambiguous: str
+
+
+_MARKS = {"~": "word", "^": "name"}
 
 
 class _Meta(NamedTuple):
     kind: str
     detail: str
-    ambiguous: bool
+    ambiguous: str
 
 
 _PLAIN_NAME_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?: [^\W_]+(?:[-'’][^\W_]+)*)*")
@@ -105,6 +111,8 @@ class Gazetteer:
             self._add_section(tuple(lines[0].rstrip("]").split()), lines[1:])
         for entries in self.multi.values():
             entries.sort(key=lambda e: -len(e.tokens))
+        # Names that start in lower case ("al-Qaeda", "easyJet"): capitals cannot find them.
+        self.lower_names = frozenset(w for w in list(self.single) + list(self.multi) if w[0].islower())
         # The first two words of every longer name, so that most words need no look at the list.
         self.pairs = frozenset(
             pair for entries in self.multi.values() for e in entries for pair in
@@ -126,7 +134,7 @@ class Gazetteer:
                 self.phrases[section[1]] = by_first
         else:
             kind, detail = section
-            plain = _Meta(kind, detail, False)
+            plain = _Meta(kind, detail, "")
             # The first section to name a word keeps it.
             single = dict.fromkeys((line for line in lines if line.isalpha()), plain)
             single.update(self.single)
@@ -134,7 +142,7 @@ class Gazetteer:
             for line in lines:
                 if line.isalpha():
                     continue
-                ambiguous = line[0] == "~"
+                ambiguous = _MARKS.get(line[0], "")
                 name = line[1:] if ambiguous else line
                 words = _name_tokens(name)
                 if len(words) == 1:
@@ -169,6 +177,8 @@ _DOT_WORDS = frozenset("Mr Mrs Ms Dr Prof St Mt Jr Sr Co Inc Corp Ltd Bros Gen S
 _NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _PLACE_PREPOSITIONS = frozenset(["in", "near", "from", "outside", "across", "throughout", "around", "to"])
 _NNP = frozenset(["NNP", "NNPS"])
+# Lower-case words that may stand inside a name ("Rebelo de Sousa", "Ministry of Trade and Industry").
+_JOINERS = _PARTICLES | {"of", "for", "and"}
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -214,6 +224,8 @@ class _Finder:
         self._headline_of: dict[int, bool] = {}
         self._lower_seen: dict[str, bool] = {}
         self._matches: dict[int, _Entry | None] = {}
+        # Words before a name that may say what it is (one set, one look-up for most names).
+        self.before_words = self.org_nouns | words["roles"] | frozenset(r.split()[-1] for r in words["roles"])
         self.office_words = frozenset(self.gaz.phrases["titles"]) | frozenset(self.gaz.phrases["offices"]) \
             | words["role_modifiers"]
 
@@ -249,12 +261,16 @@ class _Finder:
         runs = []
         after = 0  # the first token past the last run
         gaz = self.gaz
+        count = len(tokens)
         function_words, calendar = self.function_words, self.calendar
-        for index in [i for i, t in enumerate(tokens) if t.text[0].isupper()]:
+        lower_names = gaz.lower_names
+        for index in [i for i, t in enumerate(tokens) if t.text[0].isupper() or t.text in lower_names]:
             token = tokens[index]
             if index < after or not token.is_word:
                 continue
-            if self.tags is not None or token.lower in function_words:
+            if token.text in lower_names:
+                pass  # "al-Qaeda", "easyJet": names that start in lower case
+            elif self.tags is not None or token.lower in function_words:
                 if token.text not in calendar and not self.capitalised(index):
                     continue
             first = last = index
@@ -268,6 +284,9 @@ class _Finder:
                         text = tokens[last].text
                 if text.endswith(_POSSESSIVE) or text.endswith(_NEXT_BASED):
                     break
+                following = tokens[last + 1] if last + 1 < count else None
+                if following is None or (following.is_word and following.text[0].islower() and following.lower not in _JOINERS):
+                    break  # the usual end of a run: a lower-case word
                 step = self.extend(last)
                 if step is None:
                     break
@@ -379,6 +398,8 @@ class _Finder:
     def initial(self, index: int) -> bool:
         """Whether capitalisation at ``index`` is required by position (sentence start, after a quote or colon)."""
         tokens = self.tokens
+        if index and tokens[index - 1].is_word and tokens[index - 1].sentence == tokens[index].sentence:
+            return False  # the usual case: a word just before
         sentence = tokens[index].sentence
         back = index - 1
         while back >= 0 and tokens[back].sentence == sentence:
@@ -430,8 +451,13 @@ class _Finder:
     def pieces(self, first: int, last: int) -> list[_Piece]:
         """The names in one run: titles and offices peeled off, dates dropped."""
         tokens = self.tokens
-        members = [i for i in range(first, last + 1) if tokens[i].is_word]
         office_words, calendar = self.office_words, self.calendar
+        if first == last:  # most runs are one word
+            token = tokens[first]
+            if token.text not in office_words and token.text not in calendar and token.lower not in office_words \
+                    and _core(token.text) not in office_words:
+                return [self.make_piece(first, first, None)]
+        members = [i for i in range(first, last + 1) if tokens[i].is_word]
         if not any(
             tokens[i].text in office_words or tokens[i].lower in office_words or tokens[i].text in calendar
             or _core(tokens[i].text) in office_words for i in members
@@ -515,7 +541,7 @@ class _Finder:
         last_text = tokens[last].text
         if last_text.endswith(_POSSESSIVE) and len(last_text) > 2:
             end -= 2
-        else:
+        elif "-" in last_text:
             lowered = last_text.lower()
             for suffix in _NEXT_BASED:
                 if lowered.endswith(suffix) and len(lowered) > len(suffix):
@@ -523,7 +549,11 @@ class _Finder:
                     evidence = evidence or ("place", suffix[1:])
                     break
         start = tokens[first].start
-        piece = _Piece(first, last, start, end, self.initial(first), self.headline(tokens[first].sentence))
+        sentence = tokens[first].sentence
+        headline = self._headline_of.get(sentence)
+        if headline is None:
+            headline = self.headline(sentence)
+        piece = _Piece(first, last, start, end, self.initial(first), headline)
         text = self.prose[start:end]
         piece.text = _SPACE_RE.sub(" ", text) if "\n" in text or "  " in text else text
         if first == last:
@@ -540,60 +570,60 @@ class _Finder:
     def local_evidence(self, piece: _Piece) -> None:
         """What the piece itself and the words right around it say."""
         tokens = self.tokens
-        words = piece.words
-        whole = self.gazetteer_match(piece.first)
-        piece.gazetteer = whole if whole is not None and whole.tokens == piece.tokens else None
-        before = self.word_before(piece.first)
-        after = self.word_after(piece.last)
+        first, last = piece.first, piece.last
+        whole = self.gazetteer_match(first)
+        if whole is not None and whole.tokens == piece.tokens:
+            piece.gazetteer = whole
+        sentence = tokens[first].sentence
+        before = tokens[first - 1] if first and tokens[first - 1].sentence == sentence else None
+        if before is not None and not before.is_word:
+            before = None
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        comma = after is not None and after.text == ","
+        if comma:
+            after = tokens[last + 2] if last + 2 < len(tokens) else None
+        if after is not None and (after.sentence != sentence or not after.is_word):
+            after = None
         if piece.strong is None:
-            piece.strong = self.strong_evidence(piece, before)
-        if after is not None and tokens[after].lower in self.speech and self.next_to(piece.last, after, comma=True):
-            piece.weak = ("person", tokens[after].lower)
-        elif before is not None and tokens[before].lower in self.speech:
-            piece.weak = ("person", tokens[before].lower)
-        elif before is not None and tokens[before].lower in _PLACE_PREPOSITIONS:
-            piece.weak = ("place", tokens[before].lower)
-        elif piece.last + 2 < len(tokens) and tokens[piece.last + 1].text == "," and len(words) <= 3:
-            entry = self.gazetteer_match(piece.last + 2)
-            if entry is not None and entry.kind == "place" and entry.detail in ("country", "region") and not entry.ambiguous:
+            if len(piece.words) > 1:
+                piece.strong = self.head_evidence(piece.words)
+            if piece.strong is None and before is not None and before.lower in self.before_words:
+                piece.strong = self.evidence_before(first, before)
+            if piece.strong is None and comma:
+                piece.strong = self.apposition(last)
+        # Weak evidence: "X said", "said X", "in X", "X, Ontario".
+        if after is not None and after.lower in self.speech:
+            piece.weak = ("person", after.lower)
+        elif before is not None and before.lower in self.speech:
+            piece.weak = ("person", before.lower)
+        elif before is not None and before.lower in _PLACE_PREPOSITIONS:
+            piece.weak = ("place", before.lower)
+        elif comma and after is not None and after.text[0].isupper() and len(piece.words) <= 3:
+            entry = self.gazetteer_match(last + 2)
+            if entry is not None and entry.kind == "place" and entry.detail in ("country", "region") \
+                    and entry.ambiguous != "word":
                 piece.weak = ("place", "place, region")
 
-    def strong_evidence(self, piece: _Piece, before: int | None) -> tuple[str, str] | None:
-        tokens = self.tokens
-        words = piece.words
-        if len(words) > 1:
-            if words[-1] in self.suffixes or f"{words[-2]} {words[-1]}" in self.suffixes:
-                return "organisation", "company suffix"
-            of = words.index("of") if "of" in words else 0
-            if words[-1] in self.org_last or (of and words[of - 1] in self.org_first):
-                return "organisation", "head word"
-            if words[-1] in self.place_last or words[0] in self.place_prefixes or (of and words[of - 1] in self.place_first):
-                return "place", "head word"
-        if before is not None:
-            word = tokens[before].lower
-            if word in self.org_nouns and not tokens[before].text[0].isupper():
-                return "organisation", word
-            if self.role_before(piece.first):
-                return "person", "role"
-        return self.apposition(piece.last)
-
-    def word_before(self, index: int) -> int | None:
-        back = index - 1
-        if back >= 0 and self.tokens[back].sentence == self.tokens[index].sentence and self.tokens[back].is_word:
-            return back
+    def head_evidence(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        """A company suffix or head word in a name of two words or more ("Dorvane Ltd", "Ministry of X")."""
+        if words[-1] in self.suffixes or f"{words[-2]} {words[-1]}" in self.suffixes:
+            return "organisation", "company suffix"
+        of = words.index("of") if "of" in words else 0
+        if words[-1] in self.org_last or (of and words[of - 1] in self.org_first):
+            return "organisation", "head word"
+        if words[-1] in self.place_last or words[0] in self.place_prefixes or (of and words[of - 1] in self.place_first):
+            return "place", "head word"
         return None
 
-    def word_after(self, index: int) -> int | None:
-        tokens = self.tokens
-        nxt = index + 1
-        if nxt < len(tokens) and tokens[nxt].text == ",":
-            nxt += 1
-        if nxt < len(tokens) and tokens[nxt].sentence == tokens[index].sentence and tokens[nxt].is_word:
-            return nxt
+    def evidence_before(self, first: int, before: Token) -> tuple[str, str] | None:
+        """"the firm X" makes an organisation, "spokeswoman X" a person."""
+        if not before.text[0].islower():
+            return None
+        if before.lower in self.org_nouns:
+            return "organisation", before.lower
+        if self.role_before(first):
+            return "person", "role"
         return None
-
-    def next_to(self, a: int, b: int, comma: bool = False) -> bool:
-        return b == a + 1 or (comma and b == a + 2 and self.tokens[a + 1].text == ",")
 
     def role_before(self, index: int) -> bool:
         """Whether a lower-case role ends right before ``index`` ("spokeswoman X", "chief executive X")."""
@@ -661,17 +691,23 @@ def find_entities(doc, tags: list[str] | None = None) -> list[Entity]:
             continue
         while piece is not None and piece.initial and not _confirmed(finder, piece, evidence):
             piece = _without_first(finder, piece)
-        if piece is not None and not _not_a_name(finder, piece):
-            if piece.initial:
-                evidence.known.setdefault(piece.text, piece)
+        if piece is None:
+            continue
+        if len(piece.words) == 1:
+            if not _not_a_name(finder, piece):
+                kept.append(piece)
+        else:
             kept.extend(_split_names(finder, piece, evidence))
+        if piece.initial:
+            evidence.known.setdefault(piece.text, piece)
     # Headlines last, once the body has said which names it knows.
     found = {slot: _known_parts(finder, piece, evidence) for slot, piece in headlines}
     kept = [part for slot, piece in enumerate(kept) for part in ((piece,) if piece is not None else found[slot])]
     # Full names first, then surnames alone ("Belo Kastari ... Kastari said").
-    first_pass = [_kind(finder, piece, evidence, frozenset()) for piece in kept]
+    no_surnames: frozenset[str] = frozenset()
     surnames = frozenset(
-        piece.words[-1] for piece, (kind, _) in zip(kept, first_pass) if kind == "person" and len(piece.words) > 1
+        piece.words[-1] for piece in kept
+        if len(piece.words) > 1 and _kind(finder, piece, evidence, no_surnames)[0] == "person"
     )
     entities = []
     text = doc.text
@@ -721,7 +757,7 @@ def _confirmed(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) -> b
     if piece.strong is not None or evidence.strongest(piece.text, 3):
         return True
     entry = piece.gazetteer
-    if entry is not None and (not entry.ambiguous or piece.text in evidence.known):
+    if entry is not None and (entry.ambiguous != "word" or piece.text in evidence.known):
         return True
     first = piece.words[0]
     if first in evidence.mid_capitals:
@@ -766,7 +802,7 @@ def _known_parts(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) ->
             chunk = members[start:stop]
             text = " ".join(_core(tokens[i].text) for i in chunk)
             entry = finder.gazetteer_match(chunk[0])
-            in_gazetteer = entry is not None and not entry.ambiguous and " ".join(entry.tokens) == text
+            in_gazetteer = entry is not None and entry.ambiguous != "word" and " ".join(entry.tokens) == text
             if text in evidence.known or in_gazetteer:
                 part = finder.make_piece(chunk[0], chunk[-1], None)
                 part.headline = False
@@ -798,6 +834,10 @@ def _split_names(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) ->
             head = finder.make_piece(members[0], members[cut - 1], piece.strong)
             tail = finder.make_piece(members[cut], piece.last, None)
             head.initial, tail.initial = piece.initial, False
+            # Run together with a person, the other name is most likely one too.
+            for part in (head, tail):
+                if part.weak is None:
+                    part.weak = piece.weak or ("person", "beside a person")
             return [head, tail]
     return [piece]
 
@@ -825,6 +865,7 @@ def _kind(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence, surnames:
     elsewhere = evidence.strongest(piece.text, 1)
     if elsewhere is not None:
         return elsewhere, "document"
-    if not alone and piece.words[0] in finder.gaz.given:
+    first = piece.words[0]
+    if first in finder.gaz.given and first not in finder.demonyms and (alone or piece.words[-1] not in finder.demonyms):
         return "person", "given name"
     return "other", "capitals"

