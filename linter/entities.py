@@ -15,20 +15,30 @@ by the first of these that speaks, in this order:
    an organisation or a place; "X-based" a place;
 2. the gazetteer (linter/data/gazetteer.txt, built by tools/build_gazetteer.py):
    countries, English region names, big cities, international organisations,
-   large companies. A name that is also a common word or given name ("Nice",
-   "Jordan") yields to the document's evidence that it is a person;
+   large companies. A name that is also a given name ("Jordan") yields to the
+   document's evidence that it is a person; one that is also a common word
+   ("Nice", "Reading") is not taken at the start of a sentence unless the
+   document writes it capitalised elsewhere;
 3. the same name's strong evidence elsewhere in the document ("Mr Kastari"
    earlier makes every "Kastari" a person), and a surname alone after the full
-   name of a person ("Belo Kastari ... Kastari said");
+   name of a person ("Tarno Kastari ... Kastari said");
 4. the mention's weak evidence: the subject or object of "said"/"told"/"added"
-   is a person, "in X"/"from X" a place;
-5. a census given name first in a name of two or more words makes a person;
+   is a person, "in X"/"from X" a place, "X, Bavaria" a place; then the same
+   name's weak evidence elsewhere in the document;
+5. a census given name first in the name ("Amina", "Amina Yusuf") makes a person;
 6. otherwise the name is "other".
 
-Capitalisation is evidence only where it is not required anyway: a word that
-opens a sentence, follows an opening quote or a colon, or stands in a title-case
-or all-capital heading is a name only if the gazetteer, the document (the same
-word capitalised mid-sentence) or a tagger's NNP tag confirms it.
+Capitalisation is evidence only where it is not required anyway. A word that
+opens a sentence, or follows an opening quote or a colon, is a name only if the
+gazetteer, the document (the same word capitalised mid-sentence), strong
+evidence or a tagger's NNP tag confirms it; otherwise it is dropped and the
+rest of the run is tried. In a title-case or all-capital line (a headline),
+only the names that the gazetteer has or that the body of the document uses
+are kept. Titles and offices are peeled off ("President Tavi Orrund" gives
+"Tavi Orrund"), months and days are dropped unless they end a person's name
+("Theresa May"), and two names run together ("Amina Yusuf Carlos Mendes") are
+split where the document names one of them alone, or, in a run of four words
+or more, before a second census given name.
 
 Optional ``tags`` are Penn Treebank tags, one per token of ``doc.tokens``: with
 them, a capitalised word not tagged NNP/NNPS starts no name, and one tagged NNP
@@ -111,6 +121,14 @@ class Gazetteer:
             self._add_section(tuple(lines[0].rstrip("]").split()), lines[1:])
         for entries in self.multi.values():
             entries.sort(key=lambda e: -len(e.tokens))
+        words = self.words
+        words["heads_first"] = words["org_heads_first"] | words["place_heads_first"]
+        # Words before a name that may say what it is (one set, one look-up for most names).
+        words["before_words"] = words["org_nouns"] | words["roles"] | frozenset(r.split()[-1] for r in words["roles"])
+        # Words that may start a title or office: a run without one needs no closer look.
+        words["office_words"] = frozenset(self.phrases["titles"]) | frozenset(self.phrases["offices"]) \
+            | words["role_modifiers"]
+        self.starts = frozenset(self.single) | frozenset(self.multi)  # first words of names
         # Names that start in lower case ("al-Qaeda", "easyJet"): capitals cannot find them.
         self.lower_names = frozenset(w for w in list(self.single) + list(self.multi) if w[0].islower())
         # The first two words of every longer name, so that most words need no look at the list.
@@ -157,7 +175,7 @@ class Gazetteer:
 
     def __contains__(self, word: str) -> bool:
         """Whether some name starts with ``word``."""
-        return word in self.single or word in self.multi
+        return word in self.starts
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +195,11 @@ _DOT_WORDS = frozenset("Mr Mrs Ms Dr Prof St Mt Jr Sr Co Inc Corp Ltd Bros Gen S
 _NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _PLACE_PREPOSITIONS = frozenset(["in", "near", "from", "outside", "across", "throughout", "around", "to"])
 _NNP = frozenset(["NNP", "NNPS"])
+# Names of more words than this are not looked for inside longer runs (keeps headlines linear).
+_LONGEST_NAME = 8
+# Characters of prose searched for lower-case words before all of them are listed at once.
+_SEARCH_BUDGET = 2_000_000
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # Lower-case words that may stand inside a name ("Rebelo de Sousa", "Ministry of Trade and Industry").
 _JOINERS = _PARTICLES | {"of", "for", "and"}
 _SPACE_RE = re.compile(r"\s+")
@@ -220,14 +243,14 @@ class _Finder:
         self.place_prefixes = words["place_prefixes"]
         self.org_nouns = words["org_nouns"]
         self.speech = words["speech_verbs"]
-        self.heads_first = self.org_first | self.place_first
+        self.heads_first = words["heads_first"]
+        self.before_words = words["before_words"]
+        self.office_words = words["office_words"]
         self._headline_of: dict[int, bool] = {}
         self._lower_seen: dict[str, bool] = {}
+        self._lower_words: set[str] | None = None
+        self._searched = 0
         self._matches: dict[int, _Entry | None] = {}
-        # Words before a name that may say what it is (one set, one look-up for most names).
-        self.before_words = self.org_nouns | words["roles"] | frozenset(r.split()[-1] for r in words["roles"])
-        self.office_words = frozenset(self.gaz.phrases["titles"]) | frozenset(self.gaz.phrases["offices"]) \
-            | words["role_modifiers"]
 
     # -- the runs ------------------------------------------------------------
     def capitalised(self, index: int) -> bool:
@@ -263,15 +286,19 @@ class _Finder:
         gaz = self.gaz
         count = len(tokens)
         function_words, calendar = self.function_words, self.calendar
-        lower_names = gaz.lower_names
+        lower_names, starts = gaz.lower_names, gaz.starts
         for index in [i for i, t in enumerate(tokens) if t.text[0].isupper() or t.text in lower_names]:
             token = tokens[index]
             if index < after or not token.is_word:
                 continue
             if token.text in lower_names:
                 pass  # "al-Qaeda", "easyJet": names that start in lower case
-            elif self.tags is not None or token.lower in function_words:
-                if token.text not in calendar and not self.capitalised(index):
+            elif self.tags is not None:
+                if not self.capitalised(index):
+                    continue
+            elif token.lower in function_words and token.text not in calendar:
+                # "The Hague", "US": a function word only starts a gazetteer name.
+                if token.text not in starts or self.gazetteer_match(index) is None:
                     continue
             first = last = index
             multi = gaz.multi
@@ -439,9 +466,16 @@ class _Finder:
         return result
 
     def written_lower(self, word: str) -> bool:
-        """Whether the document writes ``word`` in lower case somewhere (between spaces or before , or .)."""
+        """Whether the document writes ``word`` in lower case somewhere."""
+        if self._lower_words is not None:
+            return word in self._lower_words
         known = self._lower_seen.get(word)
         if known is None:
+            self._searched += len(self.prose)
+            if self._searched > _SEARCH_BUDGET:
+                # Many questions about a long text: one pass over it answers them all.
+                self._lower_words = set(_LOWER_WORD_RE.findall(self.prose))
+                return word in self._lower_words
             prose = self.prose
             known = self._lower_seen[word] = f" {word} " in prose or f" {word}," in prose or f" {word}." in prose \
                 or prose.startswith(f"{word} ")
@@ -699,7 +733,7 @@ def find_entities(doc, tags: list[str] | None = None) -> list[Entity]:
         else:
             kept.extend(_split_names(finder, piece, evidence))
         if piece.initial:
-            evidence.known.setdefault(piece.text, piece)
+            evidence.know(piece)
     # Headlines last, once the body has said which names it knows.
     found = {slot: _known_parts(finder, piece, evidence) for slot, piece in headlines}
     kept = [part for slot, piece in enumerate(kept) for part in ((piece,) if piece is not None else found[slot])]
@@ -723,17 +757,23 @@ class _DocumentEvidence:
     def __init__(self, pieces: list[_Piece]):
         self.mid_capitals: set[str] = set()  # words seen capitalised where capitals are a choice
         self.known: dict[str, _Piece] = {}  # names seen where capitals are a choice
+        self.first_words: set[str] = set()  # and their first words
         self.votes: dict[str, dict[str, int]] = {}
         for piece in pieces:
             if piece.headline:
                 continue
             self.mid_capitals.update(piece.words[1:] if piece.initial else piece.words)
             if not piece.initial:
-                self.known.setdefault(piece.text, piece)
+                self.know(piece)
             for found, weight in ((piece.strong, 3), (piece.weak, 1)):
                 if found is not None:
                     tally = self.votes.setdefault(piece.text, {})
                     tally[found[0]] = tally.get(found[0], 0) + weight
+
+    def know(self, piece: _Piece) -> None:
+        if piece.text not in self.known:
+            self.known[piece.text] = piece
+            self.first_words.add(piece.words[0])
 
     def strongest(self, text: str, at_least: int) -> str | None:
         tally = self.votes.get(text)
@@ -795,16 +835,20 @@ def _known_parts(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) ->
     """In a headline, the parts that are known names (gazetteer, or seen in the body); the rest is dropped."""
     tokens = finder.tokens
     members = [i for i in range(piece.first, piece.last + 1) if tokens[i].is_word]
+    words = [_core(tokens[i].text) for i in members]
+    starts, known = finder.gaz.starts, evidence.known
     parts = []
     start = 0
     while start < len(members):
-        for stop in range(len(members), start, -1):
-            chunk = members[start:stop]
-            text = " ".join(_core(tokens[i].text) for i in chunk)
-            entry = finder.gazetteer_match(chunk[0])
+        if words[start] not in starts and words[start] not in evidence.first_words:
+            start += 1  # no name begins with this word: the usual case, and it keeps long lines linear
+            continue
+        for stop in range(min(len(members), start + _LONGEST_NAME), start, -1):
+            text = " ".join(words[start:stop])
+            entry = finder.gazetteer_match(members[start])
             in_gazetteer = entry is not None and entry.ambiguous != "word" and " ".join(entry.tokens) == text
-            if text in evidence.known or in_gazetteer:
-                part = finder.make_piece(chunk[0], chunk[-1], None)
+            if text in known or in_gazetteer:
+                part = finder.make_piece(members[start], members[stop - 1], None)
                 part.headline = False
                 parts.append(part)
                 start = stop
@@ -817,7 +861,8 @@ def _known_parts(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) ->
 def _split_names(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) -> list[_Piece]:
     """Two names run together ("Amina Yusuf Carlos Mendes"): split where the document or the census says."""
     words = piece.words
-    if len(words) < 2 or piece.gazetteer is not None or (piece.strong is not None and piece.strong[1] != "title"):
+    if len(words) < 2 or len(words) > _LONGEST_NAME or piece.gazetteer is not None \
+            or (piece.strong is not None and piece.strong[1] != "title"):
         return [piece]
     tokens = finder.tokens
     members = [i for i in range(piece.first, piece.last + 1) if tokens[i].is_word]
