@@ -40,8 +40,9 @@ are kept. Titles and offices are peeled off ("President Tavi Orrund" gives
 split where the document names one of them alone, or, in a run of four words
 or more, before a second census given name.
 
-Optional ``tags`` are Penn Treebank tags, one per token of ``doc.tokens``: with
-them, a capitalised word not tagged NNP/NNPS starts no name, and one tagged NNP
+Optional ``tags`` are Penn Treebank tags, one per token of ``doc.tokens`` (a
+ValueError otherwise): with them, a capitalised word not tagged NNP/NNPS joins
+no name unless the gazetteer or the titles list has it, and one tagged NNP
 needs no other confirmation at the start of a sentence.
 """
 from __future__ import annotations
@@ -224,11 +225,15 @@ class _Piece:
 
 
 class _Finder:
+    """One document's runs of capitalised words, cut into pieces with their local evidence."""
+
     def __init__(self, doc, tags: list[str] | None):
         self.doc = doc
         self.prose = doc.prose
         self.tokens: list[Token] = doc.tokens
-        self.tags = tags if tags is not None and len(tags) == len(self.tokens) else None
+        if tags is not None and len(tags) != len(self.tokens):
+            raise ValueError(f"find_entities: {len(tags)} tags for {len(self.tokens)} tokens")
+        self.tags = tags
         self.gaz = gazetteer()
         words = self.gaz.words
         self.function_words = words["function_words"]
@@ -254,6 +259,7 @@ class _Finder:
 
     # -- the runs ------------------------------------------------------------
     def capitalised(self, index: int) -> bool:
+        """Whether the word at ``index`` may be (part of) a name by its capital (and its tag)."""
         token = self.tokens[index]
         if not token.is_word or not token.text[0].isupper():
             return False

@@ -259,3 +259,8 @@ def test_tags_split_a_run_at_a_word_that_is_not_a_proper_noun():
     assert names(text, ["PRP", "VBD", "NNP", "NNP", "NNP", "."]) == [("Orvel Tansy", "other")]
     text = "We met Orvel Tansy Fine."
     assert names(text, ["PRP", "VBD", "NNP", "NNP", "JJ", "."]) == [("Orvel Tansy", "other")]
+
+
+def test_tags_of_another_length_are_refused():
+    with pytest.raises(ValueError):
+        find_entities(Document.from_text("Orvel left."), ["NNP"])
