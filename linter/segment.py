@@ -25,8 +25,10 @@ NON_TERMINAL_ABBREVIATIONS = frozenset(
     e.g i.e a.m p.m""".split()
 )
 
+# The lookbehind starts a match only at the first mark of a run: from a later
+# mark the run would be rescanned to its end ("....." would take quadratic time).
 _SENTENCE_BREAK_RE = re.compile(
-    r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]*[A-Z0-9À-ÖØ-Þ])"
+    r"(?<![.!?…])[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]*[A-Z0-9À-ÖØ-Þ])"
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 
@@ -117,6 +119,30 @@ def tokenize(prose: str, start: int, end: int) -> list[tuple[int, int, str]]:
 _TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$")
 
 
+def _non_blank_line_runs(prose: str):
+    """Each run of consecutive non-blank lines, as a list of (start, end) line spans.
+
+    Found with ``str.find`` and ``str.isspace``: a pattern that looks for a
+    non-space inside a line rescans a long blank line (a masked code block)
+    from each of its positions.
+    """
+    run: list[tuple[int, int]] = []
+    start, length = 0, len(prose)
+    while start <= length:
+        newline = prose.find("\n", start)
+        end = length if newline < 0 else newline
+        if start < end and not prose[start:end].isspace():
+            run.append((start, end))
+        elif run:
+            yield run
+            run = []
+        if newline < 0:
+            break
+        start = newline + 1
+    if run:
+        yield run
+
+
 def plain_text_blocks(prose: str) -> list[Block]:
     """Paragraphs of a plain-text file.
 
@@ -126,10 +152,7 @@ def plain_text_blocks(prose: str) -> list[Block]:
     paragraph. A short line with no terminal punctuation is a heading.
     """
     blocks: list[Block] = []
-    for chunk in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", prose):
-        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", prose[chunk.start():chunk.end()])]
-        base = chunk.start()
-        spans = [(base + m.start(), base + m.end()) for m in lines]
+    for spans in _non_blank_line_runs(prose):
         inner = spans[:-1]
         open_ended = sum(1 for s, e in inner if not _TERMINAL_RE.search(prose, s, e))
         wrapped = (
