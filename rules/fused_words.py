@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from linter import hookimpl
-from linter.lexicon import common_zipf, zipf
+from linter.lexicon import common_zipf, longest_common_word, zipf
 from linter.rule import Rule
 
 from ._data import load_data
@@ -113,7 +113,11 @@ class FusedLowercase(Rule):
                 continue  # a common word
             best = None
             long_token = len(text) >= 10
-            for cut in range(2, len(text) - 1):
+            # Both parts must be common, so neither can be longer than the longest common
+            # word: only cuts near the middle of a short token are tried (trying every cut
+            # of a long token would take quadratic time).
+            longest = longest_common_word()
+            for cut in range(max(2, len(text) - longest), min(len(text) - 1, longest + 1)):
                 first, second = text[:cut], text[cut:]
                 if first in never or second in never:
                     continue
