@@ -9,6 +9,7 @@ import errno
 import hashlib
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +119,30 @@ def collect_files(paths: list[str], config: Config) -> tuple[list[str], list[str
 
 # -- linting -------------------------------------------------------------------
 
+def time_budget(config: Config, characters: int) -> float | None:
+    """Seconds each rule may spend on a document of ``characters`` characters (None: no limit)."""
+    per_mb = config.rule_time_budget
+    if not per_mb:
+        return None
+    return max(per_mb, per_mb * characters / 1_000_000)
+
+
+def run_rule(rule, doc: Document, seconds_left: float | None) -> tuple[list[Finding], float, bool]:
+    """A rule's findings on ``doc``, the seconds it took, and whether the budget stopped it.
+
+    Python cannot interrupt a running pattern, so the budget is checked each time
+    the rule yields: at a finding, or at ``None``, which a rule with a long loop
+    may yield as a checkpoint. Findings made before the stop are kept.
+    """
+    started = time.perf_counter()
+    found: list[Finding] = []
+    for finding in rule.check(doc):
+        if finding is not None:
+            found.append(finding)
+        if seconds_left is not None and time.perf_counter() - started > seconds_left:
+            return found, time.perf_counter() - started, True
+    return found, time.perf_counter() - started, False
+
 def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Cut ``text`` into pieces of about ``size`` characters at paragraph breaks."""
     if len(text) <= size:
@@ -161,6 +186,8 @@ class Linter:
         self.rules = selected_rules(classes, config)
         self.manager.hook.garblint_configure(config=config)
         self.rule_errors: list[str] = []
+        # One line per rule stopped by its time budget, also written to standard error.
+        self.budget_notes: list[str] = []
 
     def parse(self, text: str, path: str) -> Document:
         parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
@@ -172,6 +199,9 @@ class Linter:
         whole = self.parse(text, path)
         findings: list[Finding] = []
         spans = chunk_spans(text)
+        budget = time_budget(self.config, len(text))
+        spent: dict[str, float] = {}  # seconds per rule code, over all chunks of this document
+        stopped: set[str] = set()
         for start, end in spans:
             if len(spans) == 1:
                 doc = whole
@@ -181,14 +211,26 @@ class Linter:
                     for b in whole.paragraphs if b.start >= start and b.end <= end
                 ]
                 doc = Document(text[start:end], path, prose=whole.prose[start:end], blocks=piece_blocks, fmt=whole.format)
+            # Segmented before the rules run, so no rule's budget pays for the shared tokens.
             result.words += doc.word_count
             result.sentences += len(doc.sentences)
             for rule in self.rules:
+                if rule.code in stopped:
+                    continue
+                left = None if budget is None else budget - spent.get(rule.code, 0.0)
+                if left is not None and left <= 0:  # spent on the earlier chunks
+                    stopped.add(rule.code)
+                    self._note_stopped(rule, spent[rule.code], path)
+                    continue
                 try:
-                    produced = list(rule.check(doc))
+                    produced, seconds, over = run_rule(rule, doc, left)
                 except Exception as exc:  # one broken rule must not stop the run
                     self.rule_errors.append(f"{path}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
                     continue
+                spent[rule.code] = spent.get(rule.code, 0.0) + seconds
+                if over:
+                    stopped.add(rule.code)
+                    self._note_stopped(rule, spent[rule.code], path)
                 for finding in produced:
                     finding.start += start
                     finding.end += start
@@ -201,6 +243,11 @@ class Linter:
 
             result.readability = readability(whole.prose)
         return result
+
+    def _note_stopped(self, rule, seconds: float, path: str) -> None:
+        note = f"garblint: {rule.code} ({rule.name}) stopped after {seconds:.1f} s on {path}; its findings there are incomplete"
+        self.budget_notes.append(note)
+        sys.stderr.write(note + "\n")
 
     def filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         config = self.config
