@@ -46,11 +46,8 @@ class Token:
     is_punct: bool = False
 
     def __post_init__(self) -> None:
-        first = self.text[0]
-        self.lower = self.text.lower()
-        self.is_word = first.isalpha()
-        self.is_number = first.isdigit()
-        self.is_punct = not first.isalnum()
+        if not self.lower:  # not given: Document.tokens passes them in from a cache
+            self.lower, self.is_word, self.is_number, self.is_punct = token_kind(self.text)
 
 
 @dataclass(slots=True)
@@ -110,6 +107,12 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             result.append((s, e))
     return result
+
+
+def token_kind(text: str) -> tuple[str, bool, bool, bool]:
+    """A token's lower-case form and whether it is a word, a number or punctuation."""
+    first = text[0]
+    return text.lower(), first.isalpha(), first.isdigit(), not first.isalnum()
 
 
 def tokenize(prose: str, start: int, end: int) -> list[tuple[int, int, str]]:
