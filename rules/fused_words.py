@@ -183,8 +183,12 @@ class MissingSpaceAfterMark(Rule):
         # every position; a mark or digit glued to a letter is rare, so find those first
         # and run the patterns only over the run of non-space characters around each.
         seen: set[int] = set()
+        start, searched_to = 0, 0  # the run's start is looked for only back to the previous trigger
         for trigger in _GLUE_TRIGGER_RE.finditer(prose):
-            start = max(prose.rfind(" ", 0, trigger.start()), prose.rfind("\n", 0, trigger.start())) + 1
+            space = max(prose.rfind(" ", searched_to, trigger.start()), prose.rfind("\n", searched_to, trigger.start()))
+            if space >= 0:
+                start = space + 1
+            searched_to = trigger.start()
             if start in seen:
                 continue
             seen.add(start)

@@ -137,7 +137,8 @@ class GenderedEntity(Rule):
                 starts.append((that.end(), sentence.end))
         for start, end in starts:
             space = prose.find(" ", start, end)
-            if prose[start:space] not in openers:
+            # (A one-word clause has no space: slicing to -1 would copy the rest of the text.)
+            if space < 0 or prose[start:space] not in openers:
                 continue  # most clauses open with no country: skip the long alternation
             match = pattern.match(prose, start, end)
             if match is None:
