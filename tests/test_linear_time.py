@@ -24,25 +24,26 @@ def _fenced(size):
     return "Some prose.\n\n```\n" + line * (size // len(line)) + "```\n"
 
 
-# (rule, file suffix, builder of a pathological input of n characters); the comment
-# says what used to rescan. Inputs where every mark is a finding are smaller: there
-# the time goes into the findings themselves.
+# (rule, file suffix, builder of a pathological input of about n characters); the
+# comment says what used to rescan. Inputs where most marks are findings are
+# smaller (there the time goes into the findings themselves), inputs whose old
+# cost grew slowly are larger.
 CASES = [
     ("GL451", ".md", _fenced),  # "\s+and his" from every space of the masked code block
     ("GL451", ".txt", lambda n: "a\n" + " " * n + "\nb\n"),  # the paragraph pattern on a long blank line
     ("GL151", ".txt", lambda n: "." * n),  # the sentence break from every dot of a run
     ("GL151", ".txt", lambda n: "!" * n),
     ("GL302", ".txt", lambda n: "ab" * (n // 2)),  # every cut of a long lower-case word
-    ("GL203", ".txt", lambda n: "“" * (n // 8)),  # the lead span of every mark scanned the whole run
-    ("GL201", ".txt", lambda n: "“a " * (n // 3)),
+    ("GL203", ".txt", lambda n: "“abcdefghijklmnopqrs" * (n // 10)),  # the lead span of every mark scanned the whole run
     ("GL209", ".txt", lambda n: "«a» " * (n // 16)),  # every mark checked against every pair
     ("GL351", ".txt", lambda n: "Mr. " * (n // 4) + "end."),  # sliced the tail of every word of a long sentence
-    ("GL352", ".txt", lambda n: "its EU handed " * (n // 14) + "over."),
+    ("GL352", ".txt", lambda n: "its EU handed " * (n // 5) + "over."),  # as GL351
     ("GL354", ".txt", lambda n: "it will the figures publish, " * (n // 29) + "end."),  # split the sentence per match
     ("GL103", ".txt", lambda n: "x to go " * (n // 8) + "in 2023."),  # rescanned the span between infinitives
     ("GL401", ".txt", lambda n: "Ab Cd Ef. " * (n // 10)),  # every run compared with every name
     ("GL401", ".txt", lambda n: "The " * (n // 4)),  # leading titles dropped by slicing
     ("GL503", ".txt", lambda n: "he defends oneself " * (n // 19) + "today."),  # rescanned the sentence per 'oneself'
+    ("GL303", ".txt", lambda n: "a.b" * (n // 3)),  # looked for the run's start and end from every trigger
     ("GL602", ".txt", lambda n: "date" + " " * n + "x"),  # two adjacent \s* around an optional colon
     ("GL601", ".txt", lambda n: "share " + "facebook " * 40 + "zzz\n"),  # exponential: \s* on both sides of a name
 ]
