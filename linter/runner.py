@@ -277,9 +277,9 @@ class Linter:
             seen.add(key)
             if severity_rank(f.severity) < min_rank:
                 continue
-            if any(_names(f, r) for r in ignored):
+            if ignored and any(_names(f, r) for r in ignored):
                 continue
-            if any(s <= f.start < e and (not rules or any(_names(f, r) for r in rules)) for s, e, rules in suppressed):
+            if suppressed and any(s <= f.start < e and (not rules or any(_names(f, r) for r in rules)) for s, e, rules in suppressed):
                 continue
             f.path = doc.path
             f.line, f.column = doc.line_col(f.start)
