@@ -24,7 +24,7 @@ SLOW_PLUGIN = textwrap.dedent('''
         def check(self, doc):
             yield self.finding(0, 4, "first finding")
             while True:
-                time.sleep(0.01)
+                sum(range(10_000))  # busy: the budget counts CPU time
                 yield None
 
     @hookimpl
@@ -62,12 +62,26 @@ class SlowFindings(Rule):
     code = "XT002"
     name = "slow-findings"
     family = "testing"
-    summary = "A finding every 50 ms."
+    summary = "A finding every 50 ms of CPU time."
 
     def check(self, doc):
         for start in range(len(doc.text)):
-            time.sleep(0.05)
+            began = time.process_time()
+            while time.process_time() - began < 0.05:
+                pass
             yield self.finding(start, start + 1, "slow")
+
+
+class WaitingRule(Rule):
+    code = "XT003"
+    name = "waiting-rule"
+    family = "testing"
+    summary = "Waits for ever without using the CPU."
+
+    def check(self, doc):
+        while True:
+            time.sleep(0.01)
+            yield None
 
 
 def test_run_rule_keeps_the_findings_made_before_the_budget_ran_out():
@@ -77,6 +91,13 @@ def test_run_rule_keeps_the_findings_made_before_the_budget_ran_out():
     assert 2 <= len(found) < 100
     assert [f.start for f in found] == list(range(len(found)))
     assert seconds >= 0.2
+
+
+def test_a_rule_that_waits_is_stopped_by_wall_time():
+    started = time.perf_counter()
+    found, _, stopped = run_rule(WaitingRule(), Document.from_text("x"), 0.05)
+    assert stopped and found == []
+    assert time.perf_counter() - started < 5
 
 
 def test_run_rule_without_a_budget_runs_to_the_end():
