@@ -111,7 +111,11 @@ def document_units(doc) -> list[Unit]:
             units.append((BARRIER, token.start, tokens[j].end, token.sentence))
             i = j + 1
             continue
-        split_units(token.text, token.start, token.sentence, units)
+        lower = token.lower
+        if "-" in lower or "’" in lower:
+            split_units(token.text, token.start, token.sentence, units)
+        else:  # the common case, without the call
+            units.append((lower, token.start, token.end, token.sentence))
         i += 1
     return units
 
@@ -119,10 +123,15 @@ def document_units(doc) -> list[Unit]:
 def scan(units: list[Unit], index=None):
     """Yield (first unit index, last unit index, phrase, suggestions) for each non-overlapping match."""
     if index is None:
-        index = phrase_index()[0]
+        index, firsts = phrase_index()[0], _default_first_units()
+    else:
+        firsts = frozenset(first for first, _ in index)
     count = len(units)
     i = 0
     while i < count - 1:
+        if units[i][0] not in firsts:  # most words start no phrase
+            i += 1
+            continue
         first, second = units[i], units[i + 1]
         entries = None
         if first[3] == second[3]:
@@ -150,6 +159,12 @@ def scan(units: list[Unit], index=None):
             i = matched[1] + 1
         else:
             i += 1
+
+
+@lru_cache(maxsize=None)
+def _default_first_units() -> frozenset[str]:
+    """The units that start some phrase of the built-in list."""
+    return frozenset(first for first, _ in phrase_index()[0])
 
 
 def match_case(suggestion: str, original: str) -> str:
