@@ -8,6 +8,7 @@ sentences, that it shares most with; no order is imposed.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -75,23 +76,52 @@ class AlignedPair:
     similarity: float
 
 
+# Each rewrite sentence is compared with the original sentences within this many
+# positions of where it would be if the two texts ran in step. Rewrites reorder
+# within a passage, not across a whole book; texts of up to 2 * WINDOW + 1
+# sentences are compared in full.
+WINDOW = 60
+
+
 def align(original: Document, rewrite: Document, threshold: float = 0.2) -> list[AlignedPair]:
     """Align each rewrite sentence to its best original sentence or adjacent pair.
 
     Rewrite sentences that match nothing (threshold) are left out: they are new
-    text, and drift rules have nothing to compare them with.
+    text, and drift rules have nothing to compare them with. Only original
+    sentences in the window that share a key with the rewrite sentence (or
+    whose neighbour does, for a pair) are scored: the others score 0.
     """
     orig_keys = [sentence_keys(original, i) for i in range(len(original.sentences))]
+    merged_keys = [_merge(a, b) for a, b in zip(orig_keys, orig_keys[1:])]
+    count = len(orig_keys)
+    postings: dict[tuple[bool, str], list[int]] = {}
+    for o, okeys in enumerate(orig_keys):
+        for key in okeys.content:
+            postings.setdefault((False, key), []).append(o)
+        for key in okeys.anchors:
+            postings.setdefault((True, key), []).append(o)
     pairs: list[AlignedPair] = []
-    for r in range(len(rewrite.sentences)):
+    rewrite_count = len(rewrite.sentences)
+    for r in range(rewrite_count):
         keys = sentence_keys(rewrite, r)
+        centre = r * count // max(1, rewrite_count)
+        low, high = max(0, centre - WINDOW), min(count, centre + WINDOW + 1)
+        if count <= 2 * WINDOW + 1:
+            low, high = 0, count
+        sharing: set[int] = set()
+        for anchor, words in ((False, keys.content), (True, keys.anchors)):
+            for key in words:
+                found = postings.get((anchor, key), ())
+                sharing.update(found[bisect.bisect_left(found, low):bisect.bisect_left(found, high)])
+        # A pair (o, o + 1) shares a key when either sentence does.
+        candidates = sorted(sharing | {o - 1 for o in sharing if o > low})
         best: AlignedPair | None = None
-        for o, okeys in enumerate(orig_keys):
-            score = similarity(keys, okeys)
+        for o in candidates:
+            score = similarity(keys, orig_keys[o]) if o in sharing else 0.0
             if best is None or score > best.similarity:
                 best = AlignedPair([o], [r], score)
-            if o + 1 < len(orig_keys):
-                merged = similarity(keys, _merge(okeys, orig_keys[o + 1]))
+            if o + 1 < count:
+                merged = similarity(keys, merged_keys[o])
                 # A merge must beat the single sentence clearly to be chosen.
                 if merged > best.similarity + 0.05:
                     best = AlignedPair([o, o + 1], [r], merged)

@@ -48,6 +48,10 @@ _KEYS = {
     "plugins": ("a list of module paths", _is_str_list),
     "rules": ("a mapping of rule name to its settings", lambda v: isinstance(v, dict)),
     "source-language": ("a language code such as fr or de", lambda v: v is None or isinstance(v, str)),
+    "rule-time-budget": (
+        "a number of seconds per MB (0 for no limit)",
+        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0,
+    ),
 }
 
 
@@ -64,6 +68,7 @@ class Config:
     plugins: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_language: str | None = None
+    rule_time_budget: float = 2.0  # seconds per MB of text, and at least this many per document
     # Where each setting came from, for error messages: key path -> "file:line".
     origins: dict[str, str] = field(default_factory=dict)
     root: Path | None = None  # folder of the project config, for relative globs

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
 
-from .segment import OPAQUE, PLACEHOLDERS, Block, Sentence, Token, plain_text_blocks, split_sentences, tokenize
+from .segment import OPAQUE, PLACEHOLDERS, TOKEN_RE, Block, Sentence, Token, plain_text_blocks, split_sentences, token_kind
 
 
 @dataclass
@@ -87,10 +87,16 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         tokens: list[Token] = []
+        append = tokens.append
+        kinds: dict[str, tuple[str, bool, bool, bool, bool]] = {}  # most token texts recur: classify each once
         for index, sentence in enumerate(self.sentences):
             sentence.token_start = len(tokens)
-            for start, end, text in tokenize(self.prose, sentence.start, sentence.end):
-                tokens.append(Token(start, end, text, index))
+            for match in TOKEN_RE.finditer(self.prose, sentence.start, sentence.end):
+                text = match.group()
+                kind = kinds.get(text)
+                if kind is None:
+                    kind = kinds[text] = token_kind(text)
+                append(Token(match.start(), match.end(), text, index, *kind))
             sentence.token_end = len(tokens)
         return tokens
 

@@ -65,6 +65,12 @@ def common_zipf(word: str) -> float:
     return _table("small").get(_normal(word), 0.0)
 
 
+@lru_cache(maxsize=None)
+def longest_common_word() -> int:
+    """Length of the longest word in the small list: no longer part of a token can be common."""
+    return max(map(len, _table("small")))
+
+
 def is_known(word: str, threshold: float = 1.0) -> bool:
     """Whether the word is a known English word form at or above ``threshold``."""
     return zipf_at_least(word, threshold)

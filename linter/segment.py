@@ -37,8 +37,10 @@ NON_TERMINAL_ABBREVIATIONS = frozenset(
     e.g i.e a.m p.m incl excl""".split()
 )
 
+# The lookbehind starts a match only at the first mark of a run: from a later
+# mark the run would be rescanned to its end ("....." would take quadratic time).
 _SENTENCE_BREAK_RE = re.compile(
-    r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«\ue001]*[A-Z0-9À-ÖØ-Þ\ue000])"
+    r"(?<![.!?…])[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«\ue001]*[A-Z0-9À-ÖØ-Þ\ue000])"
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 
@@ -57,12 +59,8 @@ class Token:
     is_placeholder: bool = False
 
     def __post_init__(self) -> None:
-        first = self.text[0]
-        self.lower = self.text.lower()
-        self.is_word = first.isalpha()
-        self.is_number = first.isdigit()
-        self.is_placeholder = first == OPAQUE
-        self.is_punct = not first.isalnum() and not self.is_placeholder
+        if not self.lower:  # not given: Document.tokens passes them in from a cache
+            self.lower, self.is_word, self.is_number, self.is_punct, self.is_placeholder = token_kind(self.text)
 
 
 @dataclass(slots=True)
@@ -124,11 +122,42 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
+def token_kind(text: str) -> tuple[str, bool, bool, bool, bool]:
+    """A token's lower-case form and whether it is a word, a number, punctuation or a placeholder."""
+    first = text[0]
+    placeholder = first == OPAQUE
+    return text.lower(), first.isalpha(), first.isdigit(), not first.isalnum() and not placeholder, placeholder
+
+
 def tokenize(prose: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(prose, start, end)]
 
 
 _TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$")
+
+
+def _non_blank_line_runs(prose: str):
+    """Each run of consecutive non-blank lines, as a list of (start, end) line spans.
+
+    Found with ``str.find`` and ``str.isspace``: a pattern that looks for a
+    non-space inside a line rescans a long blank line (a masked code block)
+    from each of its positions.
+    """
+    run: list[tuple[int, int]] = []
+    start, length = 0, len(prose)
+    while start <= length:
+        newline = prose.find("\n", start)
+        end = length if newline < 0 else newline
+        if start < end and not prose[start:end].isspace():
+            run.append((start, end))
+        elif run:
+            yield run
+            run = []
+        if newline < 0:
+            break
+        start = newline + 1
+    if run:
+        yield run
 
 
 def plain_text_blocks(prose: str) -> list[Block]:
@@ -140,10 +169,7 @@ def plain_text_blocks(prose: str) -> list[Block]:
     paragraph. A short line with no terminal punctuation is a heading.
     """
     blocks: list[Block] = []
-    for chunk in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", prose):
-        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", prose[chunk.start():chunk.end()])]
-        base = chunk.start()
-        spans = [(base + m.start(), base + m.end()) for m in lines]
+    for spans in _non_blank_line_runs(prose):
         inner = spans[:-1]
         open_ended = sum(1 for s, e in inner if not _TERMINAL_RE.search(prose, s, e))
         wrapped = (

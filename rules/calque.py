@@ -282,6 +282,7 @@ class GenericOneself(Rule):
             if "oneself" not in sentence.text:
                 continue
             tokens = doc.sentence_tokens(sentence)
+            firsts = None  # where the sentence's first generic word, specific word and generic "it is" are
             for k, token in enumerate(tokens):
                 if token.lower != "oneself" or k < 2 or not tokens[k - 1].is_word:
                     continue
@@ -304,16 +305,28 @@ class GenericOneself(Rule):
                         governor = j
                     else:
                         continue
-                before = tokens[:governor + 1]
-                if any(t.lower in generic for t in before):
+                # Found once per sentence, not once per "oneself" (which rescans the sentence).
+                if firsts is None:
+                    firsts = self._firsts(doc, sentence, tokens, generic)
+                first_generic, first_specific, generic_it_end = firsts
+                if first_generic <= governor:
                     continue
-                if _GENERIC_RE.search(doc.prose, sentence.start, tokens[governor].start):
+                # A generic "it is" that ends before the governor ("it is hard to express oneself").
+                if generic_it_end <= tokens[governor].start:
                     continue
-                if not any(self._specific(t, index) for index, t in enumerate(before)):
+                if first_specific > governor:
                     continue
                 word = verb.text
                 yield self.finding(verb.start, token.end, "generic 'oneself' after a specific subject",
                                    [f"{word} himself", f"{word} herself", f"{word} themselves"])
+
+    @classmethod
+    def _firsts(cls, doc, sentence, tokens, generic) -> tuple[int, int, int]:
+        """Index of the first generic and first specific token, and the end of the first generic "it is"."""
+        first_generic = next((i for i, t in enumerate(tokens) if t.lower in generic), len(tokens))
+        first_specific = next((i for i, t in enumerate(tokens) if cls._specific(t, i)), len(tokens))
+        match = _GENERIC_RE.search(doc.prose, sentence.start, sentence.end)
+        return first_generic, first_specific, match.end() if match else sentence.end + 1
 
     @staticmethod
     def _specific(token, index: int) -> bool:

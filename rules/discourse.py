@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from linter import hookimpl
 from linter.rule import Rule
@@ -54,8 +55,9 @@ class OrphanAnaphor(Rule):
         sentence, heading_seen = _opening(doc)
         if sentence is None:
             return
-        tokens = [t for t in doc.sentence_tokens(sentence)]
-        words = [t for t in tokens if t.is_word]
+        # The first six words are all the checks below read (the sentence may be the whole text).
+        tokens = doc.tokens
+        words = list(islice((tokens[i] for i in range(sentence.token_start, sentence.token_end) if tokens[i].is_word), 6))
         if len(words) < 3:
             return
         data = load_data("discourse")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from linter import hookimpl
-from linter.lexicon import common_zipf, zipf
+from linter.lexicon import common_zipf, longest_common_word, zipf
 from linter.rule import Rule
 
 from ._data import load_data
@@ -125,7 +125,11 @@ class FusedLowercase(Rule):
                 continue  # a common word
             best = None
             long_token = len(text) >= 10
-            for cut in range(2, len(text) - 1):
+            # Both parts must be common, so neither can be longer than the longest common
+            # word: only cuts near the middle of a short token are tried (trying every cut
+            # of a long token would take quadratic time).
+            longest = longest_common_word()
+            for cut in range(max(2, len(text) - longest), min(len(text) - 1, longest + 1)):
                 first, second = text[:cut], text[cut:]
                 if first in never or second in never:
                     continue
@@ -191,8 +195,12 @@ class MissingSpaceAfterMark(Rule):
         # every position; a mark or digit glued to a letter is rare, so find those first
         # and run the patterns only over the run of non-space characters around each.
         seen: set[int] = set()
+        start, searched_to = 0, 0  # the run's start is looked for only back to the previous trigger
         for trigger in _GLUE_TRIGGER_RE.finditer(prose):
-            start = max(prose.rfind(" ", 0, trigger.start()), prose.rfind("\n", 0, trigger.start())) + 1
+            space = max(prose.rfind(" ", searched_to, trigger.start()), prose.rfind("\n", searched_to, trigger.start()))
+            if space >= 0:
+                start = space + 1
+            searched_to = trigger.start()
             if start in seen:
                 continue
             seen.add(start)

@@ -55,9 +55,11 @@ def name_inventory(doc):
                 break
         # Drop leading titles: "Foreign Minister Wang Yi" -> "Wang Yi".
         offset = match.start(1)
-        while words and (words[0].rstrip(".") in titles or words[0] in _LEADING_STOPWORDS):
-            offset = prose.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end(1)
-            words = words[1:]
+        first = 0
+        while first < len(words) and (words[first].rstrip(".") in titles or words[first] in _LEADING_STOPWORDS):
+            offset = prose.index(words[first + 1], offset + len(words[first])) if first + 1 < len(words) else match.end(1)
+            first += 1
+        words = words[first:]
         if len(words) >= 2 and all(_CAP_WORD.match(w.rstrip("’'s").rstrip("’'")) or _CAP_WORD.match(w) for w in words):
             runs.append((offset, prose.index(words[-1], offset) + len(words[-1]), words))
     alone: Counter = Counter()
@@ -105,7 +107,14 @@ class RunTogetherNames(Rule):
         from linter.lexicon import zipf_at_least
 
         runs, alone = _inventory(doc)
-        full_names = [tuple(words) for _, _, words in runs]
+        # The names the document gives in full, indexed so that each run looks up
+        # only the names that can match it (not every name of the document).
+        full_names = {tuple(words) for _, _, words in runs}
+        by_head: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # a name without its last word -> names
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for name in full_names:
+            by_head.setdefault(name[:-1], []).append(name)
+            by_last.setdefault(name[-1], []).append(name)
         for start, end, words in runs:
             # Names, not common words: "The Tax Court", "House Rules Committee" are not people.
             if len(words) < 3 or any(zipf_at_least(w, 4.5) for w in words):
@@ -113,28 +122,32 @@ class RunTogetherNames(Rule):
             for cut in (2, 1):  # "Xi Jinping Vladimir Putin": two full names before a name and a long tail
                 if len(words) - cut < 2:
                     continue
-                head, tail = words[:cut], words[cut:]
+                head, tail = tuple(words[:cut]), tuple(words[cut:])
                 # The head is a person in its own right: used alone before a verb of speech,
                 # or the start of another full name that shares nothing with the tail.
                 head_person = alone.get(head[-1], 0) >= 1 or alone.get(head[0], 0) >= 1 or any(
-                    name[:cut] == tuple(head) and len(name) == cut + 1 and name[cut] not in tail
-                    for name in full_names if name != tuple(words)
-                ) or any(
+                    name[cut] not in tail for name in by_head.get(head, ())
+                ) or (
                     # another person the document named in full ("Sergei Lavrov" ... "Sergei Lavrov
                     # Ararat Mirzoyan"), or that person's surname ("Lavrov Ararat Mirzoyan")
-                    (name == tuple(head) or cut == 1 and len(name) >= 2 and name[-1] == head[0])
-                    and not set(name) & set(tail)
-                    for name in full_names if name != tuple(words)
+                    head in full_names and not set(head) & set(tail)
+                ) or cut == 1 and any(
+                    len(name) >= 2 and not set(name) & set(tail) for name in by_last.get(head[0], ())
+                    if name != tuple(words)
                 )
-                tail_person = alone.get(tail[-1], 0) >= 1 or any(name == tuple(tail) for name in full_names) or (
+                tail_person = alone.get(tail[-1], 0) >= 1 or tail in full_names or (
                     # a new person introduced with an apposition, after someone named in full
                     # before: "talks between Liu Haifeng Anna Lindqvist, a senior official of ..."
-                    len(tail) == 2 and any(name == tuple(head) for name in full_names if name != tuple(words))
+                    len(tail) == 2 and head in full_names
                     and _APPOSITION_RE.match(doc.prose, end) is not None)
                 if head_person and tail_person and tail[-1] not in head:
                     yield self.finding(start, end, f"two names run together: '{' '.join(head)}' and '{' '.join(tail)}'",
                                        [f"{' '.join(head)} met {' '.join(tail)}", f"{' '.join(head)}, {' '.join(tail)}"])
                     break
+
+
+def _without_possessive(word: str) -> str:
+    return word.rstrip("’'s") if word.endswith(("’s", "'s")) else word
 
 
 class GivenNameOnly(Rule):
@@ -169,12 +182,15 @@ class GivenNameOnly(Rule):
                     break
         if not given_names:
             return
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for given, surname in given_names.items():
+            by_first.setdefault(given[0], []).append((given, surname))
         tokens = doc.tokens
         for i, token in enumerate(tokens):
-            for given, surname in given_names.items():
+            for given, surname in by_first.get(_without_possessive(token.text), ()):
                 n = len(given)
                 window = tokens[i:i + n]
-                if len(window) < n or tuple(t.text.rstrip("’'s") if t.text.endswith(("’s", "'s")) else t.text for t in window) != given:
+                if len(window) < n or tuple(_without_possessive(t.text) for t in window) != given:
                     continue
                 previous = tokens[i - 1] if i else None
                 if previous is not None and previous.text == surname:

@@ -10,7 +10,10 @@ from linter.rule import Rule
 from ._data import load_data
 
 
-_LINK_RE = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+(?:his|her)\s")
+# "and his", "or her": found from the conjunction; the white space before it is
+# added by walking back (a pattern opening with \s+ would rescan a long run of
+# spaces, such as a masked code block, from each of its positions).
+_LINK_RE = re.compile(r"\b(?:and|or|as\s+well\s+as)\s+(?:his|her)\s")
 # Clause starts inside a sentence: after "that", or after an opening phrase and its comma
 # ("Ahead of the vote, Colombia strengthened her cooperation").
 _THAT_CLAUSE_RE = re.compile(r"\bthat[ \t]+(?=[A-Z])|,[ \t]+(?=[A-Z])")
@@ -92,9 +95,16 @@ class GenderedEntity(Rule):
         prose = doc.prose
         # The pattern opens with a long alternation of names; "and his"/"or her" is rare,
         # so find it first and look for the entity only in the words before it.
+        previous_end = 0
         for link in _LINK_RE.finditer(prose):
-            match = pattern.search(prose, max(0, link.start() - 60), link.end() + 40)
-            if match is None or match.start("link") != link.start():
+            link_start = link.start()
+            while link_start > previous_end and prose[link_start - 1].isspace():
+                link_start -= 1
+            if link_start == link.start():
+                continue  # no white space before the conjunction ("band his")
+            previous_end = link.end()
+            match = pattern.search(prose, max(0, link_start - 60), link.end() + 40)
+            if match is None or match.start("link") != link_start:
                 continue
             if match.group("noun") not in possessions:
                 continue  # "He went back to Germany and his wife": the possessive is the man's
@@ -127,7 +137,8 @@ class GenderedEntity(Rule):
                 starts.append((that.end(), sentence.end))
         for start, end in starts:
             space = prose.find(" ", start, end)
-            if prose[start:space] not in openers:
+            # (A one-word clause has no space: slicing to -1 would copy the rest of the text.)
+            if space < 0 or prose[start:space] not in openers:
                 continue  # most clauses open with no country: skip the long alternation
             match = pattern.match(prose, start, end)
             if match is None:

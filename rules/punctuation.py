@@ -16,7 +16,8 @@ from ._data import load_data
 OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "“", "”", '"'
 _DOUBLE_RE = re.compile(r"[“”\"]")
 _STRAIGHT_RE = re.compile(r'"')
-_WORDS_AFTER_RE = re.compile(r"\S+(?:\s+\S+){0,2}")
+_SPACE_RE = re.compile(r"\s")
+_NON_SPACE_RE = re.compile(r"\S")
 # Every pattern starts with a literal or a rare character (a lookbehind first makes
 # the engine try it at every position of the text, a hundred times slower).
 _SINGLE_MIXED_RE = re.compile(r"‘(?<![\w’']‘)([^‘’'\n]{1,60}?)'(?![\w])")
@@ -58,11 +59,34 @@ def _quote_side(prose: str, index: int) -> str | None:
     return None
 
 
+LEAD_CHARS = 40
+
+
 def _lead(prose: str, start: int, limit: int) -> int:
-    """End of a short span: a mark and the next two or three words."""
-    match = _WORDS_AFTER_RE.match(prose, start + 1, limit)
-    end = match.end() if match else start + 1
-    return min(end, start + 40)
+    """End of a short span: a mark and the next two or three words, at most 40 characters.
+
+    Each word is looked for only within the 40 characters, so a long run of
+    marks (a thousand quotation marks) is not scanned again for each mark.
+    """
+    cap = start + LEAD_CHARS
+    end = start + 1
+    if end >= limit or prose[end].isspace():
+        return end
+    for word in range(3):
+        if word:
+            following = _NON_SPACE_RE.search(prose, end, limit)
+            if following is None:
+                break
+            if following.start() >= cap:
+                return cap
+            word_start = following.start()
+        else:
+            word_start = end
+        space = _SPACE_RE.search(prose, word_start, min(limit, cap + 1))
+        end = space.start() if space else min(limit, cap + 1)
+        if end > cap:
+            return cap
+    return end
 
 
 class QuotePairing(Rule):
@@ -157,14 +181,16 @@ class UnclosedQuote(Rule):
         paragraphs = doc.paragraphs
         prose = doc.prose
         for index, pairs in enumerate(_paragraph_quotes(doc)):
+            block = paragraphs[index]
+            # Where the paragraph's last visible character ends (found once, not per mark).
+            visible_end = block.start + len(prose[block.start:block.end].rstrip())
             for kind, a, b in pairs:
                 if kind != "unclosed":
                     continue
-                block = paragraphs[index]
                 following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
                 if following is not None and prose[following.start] in "“\"":
                     continue  # a quotation running on into the next paragraph
-                if not prose[a + 1:block.end].strip() or prose[max(0, a - 3):a].rstrip().endswith(":"):
+                if visible_end <= a + 1 or prose[max(0, a - 3):a].rstrip().endswith(":"):
                     continue  # "He wrote: “" opens a block quotation that the layout closes
                 reopened = b < block.end  # another opening mark came before any closing one
                 severity = None if reopened or _is_partial_quotation(prose, a, block.start) else "info"
@@ -206,8 +232,8 @@ class UnopenedQuote(Rule):
                 if kind == "unopened" and not previous_open:
                     if doc.prose[a - 1:a] in ("'", "″") or doc.prose[a - 1:a].isdigit():
                         continue  # an inch mark: 5' 10''” or 12”
-                    # The word before the mark (a space right before it is skipped); never past the mark.
-                    start = min(a, max(doc.prose.rfind(" ", 0, max(a - 1, 0)) + 1, a - 30))
+                    # The word before the mark (a space right before it is skipped), never past the mark.
+                    start = min(a, max(doc.prose.rfind(" ", max(0, a - 31), max(0, a - 1)) + 1, a - 30))
                     yield self.finding(start, a + 1, "closing quotation mark that was never opened")
             previous_open = unclosed_here
 
@@ -253,15 +279,22 @@ def _paragraph_quotes(doc):
                 events.append(("unclosed", open_at, block.end))
             result.append(events)
         # A quotation may run over several paragraphs and close in a later one
-        # (block quotations after "He wrote:"): pair such marks and drop both.
+        # (block quotations after "He wrote:"): pair each unclosed mark with the first
+        # unpaired closing mark of the next three paragraphs, and drop both.
+        unopened = [[e for e in events if e[0] == "unopened"] for events in result]
+        paired = [0] * len(result)  # how many of each paragraph's closing marks are taken
+        dropped = set()
         for i, events in enumerate(result):
-            for event in [e for e in events if e[0] == "unclosed"]:
-                for later in result[i + 1:i + 4]:
-                    closing = next((e for e in later if e[0] == "unopened"), None)
-                    if closing is not None:
-                        events.remove(event)
-                        later.remove(closing)
+            for event in events:
+                if event[0] != "unclosed":
+                    continue
+                for j in range(i + 1, min(i + 4, len(result))):
+                    if paired[j] < len(unopened[j]):
+                        dropped.update((event, unopened[j][paired[j]]))
+                        paired[j] += 1
                         break
+        if dropped:
+            result = [[e for e in events if e not in dropped] for events in result]
         return result
 
     return doc.memo("punctuation.quotes", compute)
@@ -567,15 +600,15 @@ class ForeignQuotationMarks(Rule):
         prose = doc.prose
         if not _FOREIGN_QUOTE_RE.search(prose):
             return
-        covered = []
+        covered = set()  # offsets of the marks inside a reported pair
         for match in _FOREIGN_PAIR_RE.finditer(prose):
             inner = next(g for g in match.groups() if g is not None)
             quote = "‘{}’" if match.group(3) is not None else "“{}”"
-            covered.append((match.start(), match.end()))
+            covered.update(m.start() for m in _FOREIGN_QUOTE_RE.finditer(prose, match.start(), match.end()))
             yield self.finding(match.start(), match.end(), f"'{match.group()[0]}' quotes are not English quotation marks",
                                [quote.format(inner.strip())])
         for match in _FOREIGN_QUOTE_RE.finditer(prose):
-            if match.group() == "‚" or any(start <= match.start() < end for start, end in covered):
+            if match.group() == "‚" or match.start() in covered:
                 continue  # a low single mark is also a misplaced comma: reported only inside a pair
             yield self.finding(match.start(), match.end(), f"'{match.group()}' is not an English quotation mark")
 

@@ -182,7 +182,10 @@ class RepeatedInfinitive(Rule):
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             seen: dict[str, int] = {}
+            last_punct = -1  # the last punctuation token before j, so no span is rescanned for one
             for j in range(len(tokens) - 1):
+                if j and tokens[j - 1].is_punct:
+                    last_punct = j - 1
                 if tokens[j].lower != "to" or not tokens[j + 1].is_word:
                     continue
                 verb = tokens[j + 1].lower
@@ -192,7 +195,7 @@ class RepeatedInfinitive(Rule):
                 previous = tokens[j - 1] if j > 0 else None
                 if previous is None or not previous.is_word or previous.lower in ("and", "or", "but", "nor", "not", "to"):
                     continue
-                if any(t.is_punct for t in tokens[seen[verb]:j]):
+                if last_punct >= seen[verb]:
                     continue  # a comma or dash between them: a new clause, a parallel
                 if verb in _LIGHT_VERBS or verb in _OBJECT_PRONOUNS or verb.endswith(_NOUN_ENDINGS) or not tokens[j + 1].text.islower():
                     continue

@@ -30,7 +30,9 @@ def _metadata_re() -> re.Pattern:
     labels = sorted(load_data("scrape_residue")["metadata_labels"], key=len, reverse=True)
     label = "|".join(re.escape(l) for l in labels)
     # A label and a date at the start of a paragraph, run into a capitalised sentence.
-    return re.compile(rf"^[ \t]*(?P<meta>(?:{label})\s*:?\s*{_DATE})(?=[ \t]+(?-i:[A-Z“\"‘(]))", re.I | re.M)
+    # "[ \t]*(?::[ \t]*)?" rather than "\s*:?\s*": two adjacent \s* would split a run of white
+    # space every possible way before giving up (quadratic time). Run-in means on the same line.
+    return re.compile(rf"^[ \t]*(?P<meta>(?:{label})[ \t]*(?::[ \t]*)?{_DATE})(?=[ \t]+(?-i:[A-Z“\"‘(]))", re.I | re.M)
 
 
 class PageFurniture(Rule):

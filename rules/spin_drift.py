@@ -189,7 +189,14 @@ class EntityRoleChange(PairRule):
     good = "Original: Sanctions seek to bring Iran levels of isolation. Rewrite: Sanctions aim at Iran-style isolation."
 
     def check_pair(self, pair):
-        original_all = pair.original.text
+        original_text = pair.original.text
+        in_original: dict[str, bool] = {}  # each name searched for once, not at every mention
+
+        def original_has(name: str) -> bool:
+            if name not in in_original:
+                in_original[name] = name in original_text
+            return in_original[name]
+
         for sentence, original, _ in self.aligned(pair):
             tokens = pair.rewrite.sentence_tokens(sentence)
             original_tokens = _WORD_RE.findall(original)
@@ -199,7 +206,7 @@ class EntityRoleChange(PairRule):
                 if tokens[i - 1].text[:1].isupper() or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()):
                     continue  # part of a longer name: compared as a whole elsewhere
                 name = token.text.rstrip("’'s") if token.text.endswith(("’s", "'s")) else token.text
-                if name not in original_all:
+                if not original_has(name):
                     yield self.finding(token.start, token.end, f"'{name}' does not appear in the original")
                     continue
                 if name not in original_tokens:
@@ -287,14 +294,19 @@ class AlteredQuotation(PairRule):
         original_quotes = [_normal_words(m.group(1)) for m in _QUOTE_RE.finditer(pair.original.prose)]
         if not original_quotes:
             return
+        verbatim = {tuple(quote) for quote in original_quotes}
         prose = pair.rewrite.prose
         for match in _QUOTE_RE.finditer(prose):
             words = _normal_words(match.group(1))
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or tuple(words) in verbatim:
+                continue  # quoted as in the original
             best, best_ratio = None, 0.0
             for quote in original_quotes:
-                ratio = difflib.SequenceMatcher(None, words, quote, autojunk=False).ratio()
+                matcher = difflib.SequenceMatcher(None, words, quote, autojunk=False)
+                # The quick bounds are never below the ratio: skip quotes that cannot win.
+                if matcher.real_quick_ratio() < max(best_ratio, 0.6) or matcher.quick_ratio() < max(best_ratio, 0.6):
+                    continue
+                ratio = matcher.ratio()
                 if ratio > best_ratio:
                     best, best_ratio = quote, ratio
             if best is None or best_ratio < 0.6 or words == best or _contains(best, words):

@@ -78,20 +78,60 @@ def split_units(text: str, start: int, sentence: int, units: list[Unit]) -> None
         offset += len(part) + 1
 
 
+# Stands for a run of two or more punctuation tokens: no phrase has two marks in a
+# row or starts or ends with one, so such a run can only stop a match.
+BARRIER = "\0"
+
+
+@lru_cache(maxsize=None)
+def _marks_only_between_words() -> bool:
+    """Whether every phrase's punctuation units stand alone between words (so runs of marks can be merged)."""
+    def mark(unit: str) -> bool:
+        return not unit.replace("'", "").isalnum()
+
+    for entries in phrase_index()[0].values():
+        for phrase, _ in entries:
+            if mark(phrase[0]) or mark(phrase[-1]) or any(mark(a) and mark(b) for a, b in zip(phrase, phrase[1:])):
+                return False
+    return True
+
+
 def document_units(doc) -> list[Unit]:
     units: list[Unit] = []
-    for token in doc.tokens:
-        split_units(token.text, token.start, token.sentence, units)
+    merge_marks = _marks_only_between_words()
+    tokens = doc.tokens
+    count, i = len(tokens), 0
+    while i < count:
+        token = tokens[i]
+        if merge_marks and token.is_punct and i + 1 < count and tokens[i + 1].is_punct:
+            # One unit for a run of marks: a page of dots is not a page of units.
+            j = i + 1
+            while j + 1 < count and tokens[j + 1].is_punct:
+                j += 1
+            units.append((BARRIER, token.start, tokens[j].end, token.sentence))
+            i = j + 1
+            continue
+        lower = token.lower
+        if "-" in lower or "’" in lower:
+            split_units(token.text, token.start, token.sentence, units)
+        else:  # the common case, without the call
+            units.append((lower, token.start, token.end, token.sentence))
+        i += 1
     return units
 
 
 def scan(units: list[Unit], index=None):
     """Yield (first unit index, last unit index, phrase, suggestions) for each non-overlapping match."""
     if index is None:
-        index = phrase_index()[0]
+        index, firsts = phrase_index()[0], _default_first_units()
+    else:
+        firsts = frozenset(first for first, _ in index)
     count = len(units)
     i = 0
     while i < count - 1:
+        if units[i][0] not in firsts:  # most words start no phrase
+            i += 1
+            continue
         first, second = units[i], units[i + 1]
         entries = None
         if first[3] == second[3]:
@@ -119,6 +159,12 @@ def scan(units: list[Unit], index=None):
             i = matched[1] + 1
         else:
             i += 1
+
+
+@lru_cache(maxsize=None)
+def _default_first_units() -> frozenset[str]:
+    """The units that start some phrase of the built-in list."""
+    return frozenset(first for first, _ in phrase_index()[0])
 
 
 def match_case(suggestion: str, original: str) -> str:

@@ -79,11 +79,10 @@ class StrandedInfinitive(Rule):
             words = [t for t in tokens if not t.is_punct]
             if len(words) < 6 or not tokens[-1].text in ".!?":
                 continue
-            for k in range(2, len(words) - 1):
+            # Only the last few words can be the verb: its tail runs to the end of the sentence.
+            for k in range(max(2, len(words) - 1 - self.options["max_tail_words"]), len(words) - 1):
                 noun, verb = words[k - 1], words[k]
                 tail = words[k + 1:]
-                if len(tail) > self.options["max_tail_words"] or not tail:
-                    continue
                 if verb.lower not in verbs or not verb.text.islower() or verb.lower in adverbs:
                     continue
                 if not noun.text.islower() or noun.lower in not_nouns or noun.lower.endswith(("s", "ly")) or not zipf_at_least(noun.lower, 3):
@@ -137,7 +136,8 @@ class StrandedParticiple(Rule):
             words = [t for t in tokens if not t.is_punct]
             if not tokens or tokens[-1].text not in ".!?":
                 continue
-            for k in range(len(words) - 2):
+            # The participle's tail runs to the end of the sentence: only the last words can start it.
+            for k in range(max(0, len(words) - 3 - self.options["max_tail_words"]), len(words) - 2):
                 det, name, participle = words[k], words[k + 1], words[k + 2]
                 if det.lower not in possessives or not name.text[:1].isupper() or not participle.text.islower():
                     continue
@@ -146,8 +146,6 @@ class StrandedParticiple(Rule):
                 if not _is_past_form(participle.lower):
                     continue
                 tail = words[k + 3:]
-                if len(tail) > self.options["max_tail_words"]:
-                    continue
                 end = tail[-1].end if tail else participle.end
                 yield self.finding(det.start, end, f"'{det.text} {name.text} {participle.text}' is a scrambled clause")
 
@@ -211,6 +209,17 @@ _MODAL_AS_NOUN = {"the", "a", "an", "this", "that", "his", "her", "its", "their"
                   "ill", "political", "last", "all", "whose", "popular", "general", "own"}
 
 
+def _last_word(prose: str, floor: int, at: int) -> str:
+    """The last white-space-separated word of ``prose[floor:at]`` ("" if none), without splitting it all."""
+    end = at
+    while end > floor and prose[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > floor and not prose[start - 1].isspace():
+        start -= 1
+    return prose[start:end]
+
+
 class ModalVerbFinal(Rule):
     code = "GL354"
     name = "modal-verb-final"
@@ -241,14 +250,15 @@ class ModalVerbFinal(Rule):
             sentence = doc.sentence_of(match.start())
             if sentence is None or match.end() > sentence.end:
                 continue
-            if sentence.text.split(" ", 1)[0].lower().strip("“\"‘'") in _INVERSION_TRIGGERS:
+            space = sentence.text.find(" ")
+            if sentence.text[:space if space >= 0 else None].lower().strip("“\"‘'") in _INVERSION_TRIGGERS:
                 continue  # "Only then could the talks begin."
-            words_before = prose[sentence.start:match.start()].split()
-            if words_before and words_before[-1].lower() in _MODAL_AS_NOUN:
+            word_before = _last_word(prose, sentence.start, match.start())
+            if word_before.lower() in _MODAL_AS_NOUN:
                 continue  # "the will the people expressed", "a can the size of a fist"
-            if not words_before or words_before[-1].lower().strip("“\"‘'(") in _INVERSION_TRIGGERS:
+            if not word_before or word_before.lower().strip("“\"‘'(") in _INVERSION_TRIGGERS:
                 continue  # a question or an inversion: "How long will this take", "not only will the"
-            if words_before[-1][-1] in ",;:—–(“\"‘":
+            if word_before[-1] in ",;:—–(“\"‘":
                 continue  # clause-initial: "However, should the outlook worsen", "compete, can this country prosper"
             modal, verb = match.group("modal"), match.group("verb")
             yield self.finding(match.start(), match.end("verb"),
