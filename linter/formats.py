@@ -18,7 +18,6 @@ from .segment import HIDDEN, OPAQUE, Block, plain_text_blocks
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_HTML_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 _BLOCK_KINDS = {
     "paragraph_open": "paragraph",
     "heading_open": "heading",
@@ -50,6 +49,9 @@ def parse_markdown(text: str) -> Parsed:
     from markdown_it import MarkdownIt  # lazy: only Markdown files pay for it
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
+    # Only the blocks are needed (inline syntax is classified below, in one pass per
+    # block); markdown-it's inline parser would cost more than all the rest.
+    md.core.ruler.disable("inline")
     # Lines as CommonMark counts them: a lone "\r" ends a line too.
     line_starts = [0]
     line_ends = []
@@ -75,7 +77,14 @@ def parse_markdown(text: str) -> Parsed:
     body_text = text[body_offset:]
     first_line = text.count("\n", 0, body_offset)
 
-    def add_block(start: int, end: int, kind: str, token=None) -> None:
+    rows_done: set[tuple[int, int]] = set()
+
+    def add_block(start: int, end: int, kind: str) -> None:
+        if kind == "table-cell":
+            # Every cell of a row maps to the whole row: classify the row once.
+            if (start, end) in rows_done:
+                return
+            rows_done.add((start, end))
         spans = _inline_prose_spans(text, start, end, classes)
         if not spans:
             return
@@ -87,6 +96,11 @@ def parse_markdown(text: str) -> Parsed:
                 seen.add((block_start, block_end))
                 blocks.append(Block(block_start, block_end, kind))
 
+    # Link reference definitions are never prose, and markdown-it's own reading
+    # of them costs more than the rest of a parse: blank them (keeping their
+    # length and line ends) and leave its reference rule out.
+    md.block.ruler.disable("reference")
+    body_text = _REFERENCE_DEFINITION_RE.sub(lambda m: " " * len(m.group()), body_text)
     tokens = md.parse(body_text)
     pending_kind = None
     in_list_item = 0
@@ -120,9 +134,9 @@ def parse_markdown(text: str) -> Parsed:
         notes.append(f"Markdown nested deeper than {MAX_NESTING} levels on lines {first + 1}-{last}; "
                      "those lines were linted without their block structure")
 
-    for match in _HTML_COMMENT_RE.finditer(text):
-        comments.append((match.start(), match.end(), match.group(1).strip()))
-        for i in range(match.start(), match.end()):
+    for start, end, body in html_comments(text):
+        comments.append((start, end, body.strip()))
+        for i in range(start, end):
             if classes[i] != _BLANK:
                 classes[i] = _HIDDEN
 
@@ -161,14 +175,17 @@ def _render(text: str, classes: bytearray) -> str:
     return "".join(out)
 
 
+_REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\[\]\n]{1,999}\]:[ \t]*\S[^\n\r]*$", re.M)
 _LINE_END_RE = re.compile(r"\r\n?|\n")
 _CLASS_RUN_RE = re.compile(rb"\x00+|\x01+|\x02+|\x03+")
 
 
 # Inline syntax masked inside a prose block.
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-_LINK_TARGET_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
-_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>|https?://[^\s<>()]+")
+_BACKTICK_RUN_RE = re.compile(r"`+")
+# Classes exclude the opening bracket or angle so that a run of openers without
+# a closer is given up at once, not rescanned from each of them.
+_LINK_TARGET_RE = re.compile(r"\]\([^()\[\]\s]*(?:\s+\"[^\"\]]*\")?\)|\]\[[^\[\]]*\]")
+_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>|https?://[^\s<>()]+")
 # A character reference renders as one character garblint cannot read ("&copy;").
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Inline HTML elements whose content is code, not prose.
@@ -177,11 +194,53 @@ _HTML_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _LINE_PREFIX_RE = re.compile(
     r"^[ \t]{0,3}(?:>[ \t]?)*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:#{1,6}[ \t]+)?"
 )
-_HEADING_SUFFIX_RE = re.compile(r"[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
+_HEADING_SUFFIX_RE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
 _EMPHASIS_RE = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _BRACKET_RE = re.compile(r"!?\[|\]")
 _TABLE_PIPE_RE = re.compile(r"\||^[ \t]*:?-{3,}:?[ \t]*$", re.M)
 _ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
+def html_comments(text: str) -> list[tuple[int, int, str]]:
+    """Each ``<!-- ... -->`` as (start, end, body); an opener without a closer ends the search."""
+    found = []
+    position = text.find("<!--")
+    while position >= 0:
+        close = text.find("-->", position + 4)
+        if close < 0:
+            break
+        found.append((position, close + 3, text[position + 4:close]))
+        position = text.find("<!--", close + 3)
+    return found
+
+
+def code_span_ranges(text: str) -> list[tuple[int, int]]:
+    """Code spans as CommonMark finds them: a backtick run closed by the next run of the same length.
+
+    One pass over the runs; for each length, where its next run is, so no
+    unclosed run is searched past more than once.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICK_RUN_RE.finditer(text)]
+    following: dict[int, list[int]] = {}  # run length -> indices of runs of that length, in order
+    for index, (s, e) in enumerate(runs):
+        following.setdefault(e - s, []).append(index)
+    cursor = {length: 0 for length in following}
+    spans = []
+    index = 0
+    while index < len(runs):
+        s, e = runs[index]
+        same = following[e - s]
+        position = cursor[e - s]
+        while position < len(same) and same[position] <= index:
+            position += 1
+        cursor[e - s] = position
+        if position == len(same):
+            index += 1  # never closed: literal backticks
+            continue
+        close = same[position]
+        spans.append((s, runs[close][1]))
+        index = close + 1
+    return spans
 
 
 def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> list[tuple[int, int]]:
@@ -201,10 +260,15 @@ def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> 
         local[s:e] = bytes([code]) * (e - s)
         masked[s:e] = "\0" * (e - s)
 
-    for pattern, code in ((_CODE_SPAN_RE, _OPAQUE), (_CODE_ELEMENT_RE, _OPAQUE), (_AUTOLINK_RE, _OPAQUE),
-                          (_ENTITY_RE, _OPAQUE), (_HTML_COMMENT_RE, _HIDDEN),
-                          (_LINK_TARGET_RE, _HIDDEN), (_HTML_TAG_RE, _HIDDEN)):
+    for s, e in code_span_ranges(segment):
+        claim(s, e, _OPAQUE)
+    for pattern, code in ((_CODE_ELEMENT_RE, _OPAQUE), (_AUTOLINK_RE, _OPAQUE), (_ENTITY_RE, _OPAQUE),
+                          (None, _HIDDEN), (_LINK_TARGET_RE, _HIDDEN), (_HTML_TAG_RE, _HIDDEN)):
         current = "".join(masked)
+        if pattern is None:  # HTML comments
+            for s, e, _ in html_comments(current):
+                claim(s, e, code)
+            continue
         for match in pattern.finditer(current):
             if pattern is _LINK_TARGET_RE:
                 claim(match.start() + 1, match.end(), code)  # keep "]" for the bracket pass
