@@ -165,24 +165,32 @@ def time_budget(config: Config, characters: int) -> float | None:
     return max(per_mb, per_mb * characters / 1_000_000)
 
 
+# A text where every word is a finding is not prose; past this many findings of
+# one rule in one document the rest are not worth their cost, nor a reader's time.
+MAX_FINDINGS_PER_RULE = 1000
+
 # A rule that waits (for a server, a lock) uses no CPU time; it is stopped when
 # its wall-clock time reaches this many times its budget.
 WAITING_FACTOR = 10
 
 
-def run_rule(rule, doc: Document, seconds_left: float | None) -> tuple[list[Finding], float, bool]:
-    """A rule's findings on ``doc``, the CPU seconds it took, and whether the budget stopped it.
+def run_rule(rule, doc: Document, seconds_left: float | None,
+             findings_left: int | None = None) -> tuple[list[Finding], float, bool]:
+    """A rule's findings on ``doc``, the CPU seconds it took, and whether it was stopped.
 
     The budget counts CPU time, so a machine busy with other work does not stop
     rules early. Python cannot interrupt a running pattern, so the budget is
     checked each time the rule yields: at a finding, or at ``None``, which a rule
-    with a long loop may yield as a checkpoint. Findings made before the stop are kept.
+    with a long loop may yield as a checkpoint. A rule is also stopped once it
+    has made ``findings_left`` findings. Findings made before a stop are kept.
     """
     cpu_started, wall_started = time.process_time(), time.perf_counter()
     found: list[Finding] = []
     for finding in rule.check(doc):
         if finding is not None:
             found.append(finding)
+            if findings_left is not None and len(found) >= findings_left:
+                return found, time.process_time() - cpu_started, True
         if seconds_left is not None and (
             time.process_time() - cpu_started > seconds_left
             or time.perf_counter() - wall_started > WAITING_FACTOR * seconds_left
@@ -291,6 +299,7 @@ class Linter:
         chunks = chunk_blocks(whole)
         budget = time_budget(self.config, len(text))
         spent: dict[str, float] = {}  # seconds per rule code, over all chunks of this document
+        made: dict[str, int] = {}  # findings per rule code, likewise
         stopped: set[str] = set()
         for start, end, blocks in chunks:
             if len(chunks) == 1:
@@ -309,15 +318,21 @@ class Linter:
                     stopped.add(rule.code)
                     self._note_stopped(rule, spent[rule.code], path)
                     continue
+                allowed = MAX_FINDINGS_PER_RULE - made.get(rule.code, 0)
                 try:
-                    produced, seconds, over = run_rule(rule, doc, left)
+                    produced, seconds, over = run_rule(rule, doc, left, allowed)
                 except Exception as exc:  # one broken rule must not stop the run
                     self.rule_errors.append(f"{path}: rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
                     continue
                 spent[rule.code] = spent.get(rule.code, 0.0) + seconds
+                made[rule.code] = made.get(rule.code, 0) + len(produced)
                 if over:
                     stopped.add(rule.code)
-                    self._note_stopped(rule, spent[rule.code], path)
+                    if made[rule.code] >= MAX_FINDINGS_PER_RULE:
+                        self._note(f"garblint: {rule.code} ({rule.name}) stopped at {MAX_FINDINGS_PER_RULE} findings "
+                                   f"on {path}; the rest there are not reported")
+                    else:
+                        self._note_stopped(rule, spent[rule.code], path)
                 findings.extend(self._checked(rule, doc, produced, start))
             doc = None  # free the chunk's tokens before the next one
         result.findings = self.filter(whole, findings)
@@ -342,7 +357,9 @@ class Linter:
         return kept
 
     def _note_stopped(self, rule, seconds: float, path: str) -> None:
-        note = f"garblint: {rule.code} ({rule.name}) stopped after {seconds:.1f} s on {path}; its findings there are incomplete"
+        self._note(f"garblint: {rule.code} ({rule.name}) stopped after {seconds:.1f} s on {path}; its findings there are incomplete")
+
+    def _note(self, note: str) -> None:
         self.budget_notes.append(note)
         sys.stderr.write(note + "\n")
 

@@ -269,3 +269,10 @@ def test_windows_line_ends_do_not_hide_a_space_before_a_mark(here, isolated):
     (isolated / "crlf.txt").write_bytes(b"The talks failed ,\r\nand the minister left .\r\nHe said so.\r\n")
     found = findings_of(here("check", "--format", "json", "--select", "GL208", "crlf.txt"))
     assert [(f["line"], f["column"]) for f in found] == [(1, 11), (2, 18)]
+
+
+def test_a_rule_stops_at_a_thousand_findings_in_one_document_and_says_so(here, isolated):
+    (isolated / "flood.txt").write_text("Delegates met. " + "the the " * 1500 + "\n")
+    result = here("check", "--format", "json", "--select", "GL101", "flood.txt")
+    assert len(findings_of(result)) == 1000
+    assert "GL101 (doubled-word) stopped at 1000 findings on flood.txt" in result.stderr
