@@ -142,23 +142,9 @@ def write_fixed(stamp: SourceStamp, text: str) -> None:
     (temporary file, then rename), so a reader sees the old or the new file,
     never half of one. Permissions, and ownership where allowed, are kept.
     """
-    target = os.path.realpath(stamp.path)
-    try:
-        st = os.stat(target)
-    except OSError as exc:
-        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise FixRefused("not a regular file")
+    target, st, current = unchanged_since_read(stamp)
     if not st.st_mode & 0o222:
         raise FixRefused("the file is read-only")
-    try:
-        with open(target, "rb") as handle:
-            current = handle.read()
-    except OSError as exc:
-        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
-    if (st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns
-            or hashlib.blake2b(current, digest_size=16).hexdigest() != stamp.digest):
-        raise FixRefused("the file changed after it was read; run garblint again")
     data = text.encode("utf-8")
     try:
         if st.st_nlink > 1:
@@ -167,6 +153,26 @@ def write_fixed(stamp: SourceStamp, text: str) -> None:
             _replace(target, data, st)
     except OSError as exc:
         raise FixRefused(f"cannot write it: {exc.strerror or exc}") from None
+
+
+def unchanged_since_read(stamp: SourceStamp) -> tuple[str, os.stat_result, bytes]:
+    """The file's real path, status and contents, or FixRefused if it is not what was read."""
+    target = os.path.realpath(stamp.path)
+    try:
+        st = os.stat(target)
+    except OSError as exc:
+        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise FixRefused("not a regular file")
+    try:
+        with open(target, "rb") as handle:
+            current = handle.read()
+    except OSError as exc:
+        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
+    if (st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns
+            or hashlib.blake2b(current, digest_size=16).hexdigest() != stamp.digest):
+        raise FixRefused("the file changed after it was read; run garblint again")
+    return target, st, current
 
 
 def _replace(target: str, data: bytes, st: os.stat_result) -> None:
@@ -249,6 +255,9 @@ def fix_file(linter, result, keep: Callable[[list[Finding]], list[Finding]] | No
     """
     if result.text is None or result.stamp is None:
         raise FixRefused("its text was not kept")
+    # A file that changed since it was linted is refused before the rounds of
+    # fixes lint it again, not only when the fixed text would be written.
+    unchanged_since_read(result.stamp)
     fixed, applied = fix_text(linter, result.text, result.path, result.findings, keep)
     if applied:
         write_fixed(result.stamp, fixed)
