@@ -115,7 +115,35 @@ def add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
 
 
+def option_overrides(args):
+    """A function that lays the command-line options over a loaded configuration.
+
+    Each selector an option adds is recorded as coming from that option, so an
+    unknown one is reported as ``--select: ...`` rather than against a file.
+    """
+    def adjust(config) -> None:
+        for option, key in (("select", "select"), ("extend_select", "extend-select"), ("ignore", "ignore")):
+            values = getattr(args, option, None)
+            if not values:
+                continue
+            current = [] if option == "select" else list(getattr(config, option))
+            setattr(config, option, current + list(values))
+            for index in range(len(current), len(current) + len(values)):
+                config.origins[f"{key}.{index}"] = f"--{key}"
+        if getattr(args, "fail_on", None):
+            config.fail_on = args.fail_on
+        if getattr(args, "min_severity", None):
+            config.min_severity = args.min_severity
+        config.want_readability = bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability")
+        stdin_filename = getattr(args, "stdin_filename", None)
+        if stdin_filename:
+            config.stdin_format = "markdown" if stdin_filename.lower().endswith((".md", ".markdown")) else "text"
+
+    return adjust
+
+
 def load_effective_config(args):
+    """The configuration found from the first path, with the command-line options over it."""
     from .config import load_config
 
     config = load_config(
@@ -123,18 +151,39 @@ def load_effective_config(args):
         config_file=args.config,
         use_project_config=not args.no_config,
     )
-    if getattr(args, "select", None):
-        config.select = args.select
-    if getattr(args, "extend_select", None):
-        config.extend_select = list(config.extend_select) + args.extend_select
-    if getattr(args, "ignore", None):
-        config.ignore = list(config.ignore) + args.ignore
-    if getattr(args, "fail_on", None):
-        config.fail_on = args.fail_on
-    if getattr(args, "min_severity", None):
-        config.min_severity = args.min_severity
-    config.want_readability = bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability")
+    option_overrides(args)(config)
     return config
+
+
+class LinterPool:
+    """One Linter per configuration file, made the first time a path needs it."""
+
+    def __init__(self, resolver, stdin_place: str | None = None):
+        from .runner import Linter
+
+        self._make = Linter
+        self.resolver = resolver
+        self.stdin_place = stdin_place  # where text read from '-' is taken to be (for its configuration)
+        self._linters: dict = {}
+
+    def config_for(self, path: str):
+        return self.for_path(path).config
+
+    def for_path(self, path: str):
+        if path == "-" and self.stdin_place:
+            path = self.stdin_place
+        project = self.resolver.config_file_for(path)
+        if project not in self._linters:
+            self._linters[project] = self._make(self.resolver.for_file(project))
+        return self._linters[project]
+
+    @property
+    def linters(self) -> list:
+        return list(self._linters.values())
+
+    def rule_classes(self) -> list:
+        """Every rule any configuration's plugins provide, once each."""
+        return list({cls.code: cls for linter in self.linters for cls in linter.rule_classes}.values())
 
 
 def sort_results(results, key: str):
@@ -262,15 +311,17 @@ def use_colour(args, stream) -> bool:
 
 def cmd_check(args) -> int:
     from .baseline import apply_baseline, load_baseline, write_baseline
-    from .runner import Linter, collect_files, lint_files
+    from .config import ConfigResolver
+    from .runner import collect_files
 
-    config = load_effective_config(args)
-    if args.stdin_filename:
-        config.stdin_format = "markdown" if args.stdin_filename.lower().endswith((".md", ".markdown")) else "text"
-    linter = Linter(config)
+    resolver = ConfigResolver(args.config, not args.no_config, adjust=option_overrides(args))
+    pool = LinterPool(resolver, stdin_place=args.stdin_filename)
+    # The first path's configuration is loaded before anything else, so a bad
+    # selector or configuration is reported even when there is nothing to lint.
+    first = pool.for_path(args.paths[0])
     known = load_baseline(args.baseline) if args.baseline else None
     walk_notes: list[str] = []
-    files, path_errors = collect_files(args.paths, config, walk_notes)
+    files, path_errors = collect_files(args.paths, pool.config_for, walk_notes)
     for message in path_errors:
         _error(message)
     for message in walk_notes:
@@ -278,13 +329,42 @@ def cmd_check(args) -> int:
     if not files:
         return EXIT_ERROR
     reporters = {}
-    for group in linter.manager.hook.garblint_reporters():
+    for group in first.manager.hook.garblint_reporters():
         reporters.update(group or {})
     keep_text = getattr(reporters[args.format], "needs_text", False) or args.fix
+    results = lint_with_pool(args, pool, files, keep_text)
+    for linter in pool.linters:
+        for message in dict.fromkeys(linter.rule_errors):
+            _error(message)
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, results)
+        sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
+    hidden = apply_baseline(results, known) if known is not None else 0
+    if args.fix:
+        results, more_hidden = fix_files(pool, results, known, keep_text)
+        hidden += more_hidden
+    status = report_and_exit(args, first, results, hidden, pool)
+    return EXIT_ERROR if path_errors else status
+
+
+def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) -> list:
+    """Lint each file with its own configuration's Linter; results in the order of ``files``."""
+    from .runner import lint_files
+
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
-    results = []
-    for result in lint_files(linter, files, jobs=jobs, keep_text=keep_text, progress=progress):
+    groups: dict[int, list[int]] = {}
+    owners = {}
+    for index, path in enumerate(files):
+        linter = pool.for_path(path)
+        groups.setdefault(id(linter), []).append(index)
+        owners[id(linter)] = linter
+    results: list = [None] * len(files)
+    for key, indices in groups.items():
+        linted = lint_files(owners[key], [files[i] for i in indices], jobs=jobs, keep_text=keep_text, progress=progress)
+        for index, result in zip(indices, linted):
+            results[index] = result
+    for result in results:
         if result.error:
             _error(result.error)
         for note in result.notes:
@@ -293,27 +373,15 @@ def cmd_check(args) -> int:
             result.path = args.stdin_filename
             for f in result.findings:
                 f.path = args.stdin_filename
-        results.append(result)
-    for message in dict.fromkeys(linter.rule_errors):
-        _error(message)
-    if args.write_baseline:
-        count = write_baseline(args.write_baseline, results)
-        sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
-    hidden = apply_baseline(results, known) if known is not None else 0
-    if args.fix:
-        results, more_hidden = fix_files(linter, results, known, keep_text)
-        hidden += more_hidden
-    status = report_and_exit(args, linter, results, hidden)
-    return EXIT_ERROR if path_errors else status
+    return results
 
 
-def fix_files(linter, results, known, keep_text: bool):
+def fix_files(pool: LinterPool, results, known, keep_text: bool):
     """Apply the fixable findings of each file, write it back, and lint it again."""
     from .baseline import apply_baseline
     from .fixes import FixRefused, fix_file
     from .runner import lint_files
 
-    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
     fixed_paths: list[str] = []
     count = 0
 
@@ -328,6 +396,8 @@ def fix_files(linter, results, known, keep_text: bool):
         return probe[0].findings
 
     for result in results:
+        linter = pool.for_path(result.path)
+        fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
         if result.error or not any(f.code in fixable and f.suggestions for f in result.findings):
             continue
         if result.path == "-":
@@ -343,7 +413,9 @@ def fix_files(linter, results, known, keep_text: bool):
             fixed_paths.append(result.path)
     if not fixed_paths:
         return results, 0
-    again = {r.path: r for r in lint_files(linter, fixed_paths, jobs=1, keep_text=keep_text)}
+    again = {}
+    for path in fixed_paths:
+        again.update((r.path, r) for r in lint_files(pool.for_path(path), [path], jobs=1, keep_text=keep_text))
     results = [again.get(r.path, r) for r in results]
     hidden = apply_baseline([again[p] for p in fixed_paths], known) if known is not None else 0
     files = len(fixed_paths)
@@ -407,19 +479,25 @@ def cmd_compare(args) -> int:
     return report_and_exit(args, linter, [result])
 
 
-def report_and_exit(args, linter, results, baselined: int = 0) -> int:
+def report_and_exit(args, linter, results, baselined: int = 0, pool: LinterPool | None = None) -> int:
+    """Report ``results`` and return the exit code.
+
+    With a ``pool``, each file is judged by its own configuration's fail-on and
+    the reporters know every configuration's rules.
+    """
     reporters = {}
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
     stream = open_output(args, [r.path for r in results])
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
-    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    rule_classes = pool.rule_classes() if pool is not None else linter.rule_classes
+    fixable = {cls.code for cls in rule_classes if cls.fixable}
     summary["fixable"] = sum(1 for r in results for f in r.findings if f.code in fixable and f.suggestions)
     if args.stats:
         summary["documents"] = document_stats(results)
         summary["readability"] = weighted_readability(summary["documents"])
-    reporter = reporters[args.format](stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
+    reporter = reporters[args.format](stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": rule_classes})
     reporter.report([r for r in results if not r.error], summary)
     if args.stats and args.format == "text":
         write_stats_table(stream, summary)
@@ -427,11 +505,12 @@ def report_and_exit(args, linter, results, baselined: int = 0) -> int:
         stream.close()
     if any(r.error for r in results):
         return EXIT_ERROR
-    if linter.config.fail_on == "never":
-        return EXIT_CLEAN
-    threshold = severity_rank(linter.config.fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+    def fails(result) -> bool:
+        fail_on = (pool.config_for(result.path) if pool is not None else linter.config).fail_on
+        return fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings)
+
+    return EXIT_FINDINGS if any(fails(r) for r in results) else EXIT_CLEAN
 
 
 def cmd_eval(args) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -117,6 +118,10 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
                 path = f"{prefix}.{key}" if prefix else key
                 lines[path] = key_node.start_mark.line + 1
                 walk(value_node, path)
+        elif isinstance(n, yaml.SequenceNode):  # list items too: an unknown selector is named by its own line
+            for index, item in enumerate(n.value):
+                lines[f"{prefix}.{index}"] = item.start_mark.line + 1
+                walk(item, f"{prefix}.{index}")
 
     if node is not None:
         walk(node, "")
@@ -251,17 +256,25 @@ def has_garblint_table(path: Path) -> bool:
     return _garblint_table(document, text, str(path)) is not None
 
 
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file a folder holds, if any (in PROJECT_FILES order)."""
+    for name in PROJECT_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name == "pyproject.toml" and not has_garblint_table(candidate):
+                continue
+            return candidate
+    return None
+
+
 def find_project_config(start: Path) -> Path | None:
     """The nearest .garblint.yaml or pyproject.toml with [tool.garblint], walking up."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate_dir in (folder, *folder.parents):
-        for name in PROJECT_FILES:
-            candidate = candidate_dir / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not has_garblint_table(candidate):
-                    continue
-                return candidate
+        found = _config_in(candidate_dir)
+        if found is not None:
+            return found
     return None
 
 
@@ -311,25 +324,17 @@ def apply_settings(config: Config, data: dict, origins: dict[str, str]) -> None:
     config.origins.update(origins)
 
 
-def load_config(
-    paths: list[str] | None = None,
-    config_file: str | None = None,
-    use_project_config: bool = True,
-) -> Config:
-    """The effective configuration for linting ``paths``."""
+def built_in_config() -> Config:
+    """The embedded default configuration alone."""
     config = Config()
     data, lines = _yaml_with_lines(default_config_text(), "config.yaml (built-in)")
     apply_settings(config, data, {k: f"config.yaml (built-in):{v}" for k, v in lines.items()})
-    project: Path | None = None
-    if config_file:
-        project = Path(config_file)
-        if not project.is_file():
-            raise ConfigError(f"{config_file}: configuration file not found")
-    elif use_project_config:
-        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-        if not start.exists():
-            start = Path.cwd()
-        project = find_project_config(start)
+    return config
+
+
+def config_from(project: Path | None, base: Config | None = None) -> Config:
+    """The default (or a copy of ``base``) with the settings of ``project`` laid over it."""
+    config = copy.deepcopy(base) if base is not None else built_in_config()
     if project is not None:
         data, origins = read_config_file(project)
         apply_settings(config, data, origins)
@@ -337,6 +342,82 @@ def load_config(
     else:
         config.root = Path.cwd()
     return config
+
+
+def _explicit_file(config_file: str) -> Path:
+    project = Path(config_file)
+    if not project.is_file():
+        raise ConfigError(f"{config_file}: configuration file not found")
+    return project
+
+
+def load_config(
+    paths: list[str] | None = None,
+    config_file: str | None = None,
+    use_project_config: bool = True,
+) -> Config:
+    """The effective configuration for linting ``paths`` (the one found from the first)."""
+    project: Path | None = None
+    if config_file:
+        project = _explicit_file(config_file)
+    elif use_project_config:
+        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+        if not start.exists():
+            start = Path.cwd()
+        project = find_project_config(start)
+    return config_from(project)
+
+
+class ConfigResolver:
+    """The configuration of each linted path, as ruff finds it: the nearest project file
+    walking up from the path, or for every path the one ``config_file`` names.
+
+    Each configuration file is read once; ``adjust`` lays the command-line
+    options over each configuration as it is made.
+    """
+
+    def __init__(self, config_file: str | None = None, use_project_config: bool = True, adjust=None):
+        self.fixed = _explicit_file(config_file) if config_file else None
+        self.use_project_config = use_project_config
+        self.adjust = adjust
+        self._base: Config | None = None
+        self._file_of_folder: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+
+    def config_file_for(self, path: str | Path) -> Path | None:
+        """The configuration file that governs ``path`` (None: the built-in default)."""
+        if self.fixed is not None:
+            return self.fixed
+        if not self.use_project_config:
+            return None
+        start = Path.cwd() if str(path) == "-" else Path(path).absolute()
+        folder = start if start.is_dir() else start.parent
+        walked = []
+        found = None
+        for candidate_dir in (folder, *folder.parents):
+            if candidate_dir in self._file_of_folder:
+                found = self._file_of_folder[candidate_dir]
+                break
+            walked.append(candidate_dir)
+            found = _config_in(candidate_dir)
+            if found is not None:
+                break
+        for candidate_dir in walked:
+            self._file_of_folder[candidate_dir] = found
+        return found
+
+    def for_path(self, path: str | Path) -> Config:
+        return self.for_file(self.config_file_for(path))
+
+    def for_file(self, project: Path | None) -> Config:
+        if project not in self._configs:
+            if self._base is None:
+                self._base = built_in_config()
+            config = config_from(project, self._base)
+            if self.adjust is not None:
+                self.adjust(config)
+            self._configs[project] = config
+        return self._configs[project]
 
 
 def check_rule_settings(config: Config, rule_classes: list) -> None:
@@ -365,6 +446,46 @@ def check_rule_settings(config: Config, rule_classes: list) -> None:
                     f"{config.origin('rules', name, option)}: key 'rules.{name}.{option}' must be "
                     f"{type(default).__name__}, not {value!r}"
                 )
+
+
+SELECTOR_KEYS = ("select", "extend-select", "ignore")
+
+
+def check_selectors(config: Config, rule_classes: list) -> None:
+    """Reject a select, extend-select, ignore or per-file-ignores entry that names no rule.
+
+    The error names the entry, where it came from (an option or file:line) and
+    the nearest rule or family.
+    """
+    lists = [(key, getattr(config, key.replace("-", "_"))) for key in SELECTOR_KEYS]
+    lists += [(f"per-file-ignores.{glob}", rules) for glob, rules in config.per_file_ignores.items()]
+    for key, selectors in lists:
+        for index, selector in enumerate(selectors):
+            if not any(cls.matches(selector) for cls in rule_classes):
+                where = config.origins.get(f"{key}.{index}") or config.origin(*key.split(".", 1))
+                # An option names itself; a file's line is told which key it holds.
+                label = where if where.startswith("--") else f"{where}: {key}"
+                raise ConfigError(f"{label}: {unknown_selector(selector, rule_classes)}")
+
+
+def unknown_selector(selector: str, rule_classes: list) -> str:
+    """What to say of a selector that names no rule: it, and the nearest code, name or family."""
+    import difflib
+
+    candidates: dict[str, str] = {"all": "ALL"}
+    for cls in rule_classes:
+        for candidate in (cls.code, cls.name, cls.family):
+            candidates.setdefault(candidate.lower(), candidate)
+    wanted = selector.strip().lower()
+
+    def closeness(candidate: str) -> tuple[float, int]:
+        # Ties (GL1O1 is as close to GL211 as to GL101) go to the longer common start.
+        shared = len(os.path.commonprefix([wanted, candidate]))
+        return difflib.SequenceMatcher(None, wanted, candidate).ratio(), shared
+
+    best = max(candidates, key=closeness)
+    hint = f"did you mean '{candidates[best]}'?" if closeness(best)[0] >= 0.6 else "run 'garblint rule' for the rules"
+    return f"no rule, code prefix or family is named '{selector}' ({hint})"
 
 
 def _same_kind(default: Any, value: Any) -> bool:

@@ -85,14 +85,7 @@ class Rule:
     @classmethod
     def matches(cls, selector: str) -> bool:
         """Whether a select/ignore entry (code, code prefix, name, family or ALL) names this rule."""
-        selector = selector.strip()
-        if selector.upper() == "ALL":
-            return True
-        return (
-            selector == cls.name
-            or selector == cls.family
-            or (selector[:2].upper() == "GL" and cls.code.startswith(selector.upper()))
-        )
+        return selector_matches(selector, cls.code, cls.name, cls.family)
 
     @classmethod
     def documentation(cls) -> str:
@@ -118,6 +111,21 @@ class Rule:
                 shown = value if not isinstance(value, (list, tuple, set, dict)) or len(value) <= 6 else f"[{len(value)} entries]"
                 parts.append(f"    {key}: {shown}")
         return "\n".join(parts)
+
+
+def selector_matches(selector: str, code: str, name: str, family: str) -> bool:
+    """Whether a select/ignore/suppression entry names the rule with this code, name and family.
+
+    An entry is ALL, the rule's name or family, or its code or a prefix of it
+    that keeps the code's letters whole, in any case: "GL", "gl1", "GL101"
+    name GL101, but "G" does not.
+    """
+    selector = selector.strip()
+    if selector.upper() == "ALL" or selector == name or selector == family:
+        return True
+    prefix = selector.upper()
+    letters = code.rstrip("0123456789")
+    return bool(prefix) and code.startswith(prefix) and len(prefix) >= len(letters)
 
 
 def iter_rule_classes(results: Iterable[Iterable[type[Rule]]]) -> Iterator[type[Rule]]:

@@ -18,8 +18,9 @@ from .document import Document
 from .segment import HIDDEN, Block
 from .findings import Finding, severity_rank
 from .fixes import SourceStamp
-from .config import check_rule_settings
+from .config import check_rule_settings, check_selectors
 from .plugins import all_rule_classes, plugin_manager, selected_rules
+from .rule import selector_matches
 
 # Documents above this size are linted in chunks cut at paragraph breaks, so
 # memory stays bounded; rules see each chunk as a document.
@@ -93,15 +94,17 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
-def collect_files(paths: list[str], config: Config, notes: list[str] | None = None) -> tuple[list[str], list[str]]:
+def collect_files(paths: list[str], config, notes: list[str] | None = None) -> tuple[list[str], list[str]]:
     """The files to lint under ``paths`` (in a stable order) and the path errors.
 
-    A folder walk takes regular files only; what it passes over for another
-    reason than its name (a FIFO, a socket) is added to ``notes``.
+    ``config`` is a Config, or a function giving the Config of a path: a
+    folder walk then takes each folder's extensions and exclusions from its
+    own configuration. A walk takes regular files only; what it passes over
+    for another reason than its name (a FIFO, a socket) is added to ``notes``.
     """
+    config_for = config if callable(config) else (lambda _path: config)
     files: list[str] = []
     errors: list[str] = []
-    extensions = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in config.extensions)
     for raw in paths:
         if raw == "-":
             files.append("-")
@@ -124,15 +127,17 @@ def collect_files(paths: list[str], config: Config, notes: list[str] | None = No
         if path.is_dir():
             found = []
             for folder, dirnames, filenames in os.walk(path, onerror=None):
+                here = config_for(folder)
+                extensions = _extensions(here)
                 dirnames[:] = sorted(
                     d for d in dirnames
-                    if not d.startswith(".") and d not in SKIPPED_DIRS and not config.is_excluded(Path(folder, d))
+                    if not d.startswith(".") and d not in SKIPPED_DIRS and not here.is_excluded(Path(folder, d))
                 )
                 for name in sorted(filenames):
                     candidate = Path(folder, name)
                     if name.startswith(".") or not name.lower().endswith(extensions):
                         continue
-                    if config.is_excluded(candidate):
+                    if here.is_excluded(candidate):
                         continue
                     try:
                         mode = candidate.stat().st_mode
@@ -145,12 +150,16 @@ def collect_files(paths: list[str], config: Config, notes: list[str] | None = No
                         continue
                     found.append(str(candidate))
             if not found:
-                errors.append(f"{raw}: no lintable files (extensions: {', '.join(extensions)})")
+                errors.append(f"{raw}: no lintable files (extensions: {', '.join(_extensions(config_for(raw)))})")
             files.extend(found)
         else:
-            if not config.is_excluded(path):
+            if not config_for(raw).is_excluded(path):
                 files.append(raw)
     return files, errors
+
+
+def _extensions(config: Config) -> tuple[str, ...]:
+    return tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in config.extensions)
 
 
 # -- linting -------------------------------------------------------------------
@@ -223,6 +232,7 @@ class Linter:
         self.manager = plugin_manager(tuple(config.plugins))
         classes = all_rule_classes(self.manager)
         check_rule_settings(config, classes)
+        check_selectors(config, classes)
         self.rule_classes = classes
         self.rules = selected_rules(classes, config)
         self.manager.hook.garblint_configure(config=config)
@@ -294,9 +304,12 @@ class Linter:
                     continue  # inline code or a URL: not prose garblint may judge
             if severity_rank(f.severity) < min_rank:
                 continue
-            if any(_names(f, r) for r in ignored):
+            def named(selectors) -> bool:
+                return any(selector_matches(s, f.code, f.rule, f.family) for s in selectors)
+
+            if named(ignored):
                 continue
-            if any(s <= f.start < e and (not rules or any(_names(f, r) for r in rules)) for s, e, rules in suppressed):
+            if any(s <= f.start < e and (not rules or named(rules)) for s, e, rules in suppressed):
                 continue
             f.path = doc.path
             f.line, f.column = doc.line_col(f.start)
@@ -326,13 +339,6 @@ def _trim_hidden(prose: str, start: int, end: int) -> tuple[int, int]:
     while end > start and prose[end - 1] == HIDDEN:
         end -= 1
     return start, end
-
-
-def _names(finding: Finding, selector: str) -> bool:
-    selector = selector.strip()
-    return selector.upper() == "ALL" or selector in (finding.code, finding.rule, finding.family) or (
-        selector[:2].upper() == "GL" and finding.code.startswith(selector.upper())
-    )
 
 
 # -- parallel runs ---------------------------------------------------------------
