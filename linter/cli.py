@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of text read from '-'")
     check.add_argument("--fix", action="store_true",
                        help="apply the suggestions of fixable rules to the files (written atomically), then report what is left")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="leave out paths named on the command line that 'exclude' matches (as pre-commit needs)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help="walk folders without regard to .gitignore, .ignore and .git/info/exclude")
 
     compare = commands.add_parser(
         "compare", help="report meaning drift of a rewrite against its original",
@@ -321,13 +325,15 @@ def cmd_check(args) -> int:
     first = pool.for_path(args.paths[0])
     known = load_baseline(args.baseline) if args.baseline else None
     walk_notes: list[str] = []
-    files, path_errors = collect_files(args.paths, pool.config_for, walk_notes)
+    files, path_errors = collect_files(args.paths, pool.config_for, walk_notes, force_exclude=args.force_exclude,
+                                       respect_gitignore=args.respect_gitignore)
     for message in path_errors:
         _error(message)
     for message in walk_notes:
         sys.stderr.write(f"garblint: {message}\n")
     if not files:
-        return EXIT_ERROR
+        # Every path was an error (each said so), or --force-exclude left them all out.
+        return EXIT_ERROR if path_errors else EXIT_CLEAN
     reporters = {}
     for group in first.manager.hook.garblint_reporters():
         reporters.update(group or {})

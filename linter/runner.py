@@ -25,7 +25,9 @@ from .rule import selector_matches
 # Documents above this size are linted in chunks cut at paragraph breaks, so
 # memory stays bounded; rules see each chunk as a document.
 CHUNK_CHARS = 400_000
-SKIPPED_DIRS = {"node_modules", "__pycache__"}
+# Folders a walk never enters, as ruff's default exclusions: build output,
+# virtual environments, installed packages, caches.
+SKIPPED_DIRS = {"build", "dist", ".venv", "venv", ".tox", "site-packages", "node_modules", "__pycache__"}
 
 
 class InputError(Exception):
@@ -94,13 +96,19 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
-def collect_files(paths: list[str], config, notes: list[str] | None = None) -> tuple[list[str], list[str]]:
+def collect_files(paths: list[str], config, notes: list[str] | None = None, *, force_exclude: bool = False,
+                  respect_gitignore: bool = True) -> tuple[list[str], list[str]]:
     """The files to lint under ``paths`` (in a stable order) and the path errors.
 
     ``config`` is a Config, or a function giving the Config of a path: a
     folder walk then takes each folder's extensions and exclusions from its
-    own configuration. A walk takes regular files only; what it passes over
-    for another reason than its name (a FIFO, a socket) is added to ``notes``.
+    own configuration. A walk passes over hidden entries, the usual build and
+    environment folders (``SKIPPED_DIRS``, any folder holding ``pyvenv.cfg``),
+    what ``exclude`` matches and, unless ``respect_gitignore`` is false, what
+    git ignores. A path named on the command line is linted whatever
+    ``exclude`` says, as ruff does, unless ``force_exclude`` is true: it is
+    then left out quietly. A walk takes regular files only; what it passes
+    over for another reason than its name (a FIFO, a socket) is added to ``notes``.
     """
     config_for = config if callable(config) else (lambda _path: config)
     files: list[str] = []
@@ -124,38 +132,78 @@ def collect_files(paths: list[str], config, notes: list[str] | None = None) -> t
             else:
                 errors.append(f"{raw}: {exc.strerror or exc}")
             continue
+        if force_exclude and _force_excluded(path, config_for(raw)):
+            continue
         if path.is_dir():
-            found = []
-            for folder, dirnames, filenames in os.walk(path, onerror=None):
-                here = config_for(folder)
-                extensions = _extensions(here)
-                dirnames[:] = sorted(
-                    d for d in dirnames
-                    if not d.startswith(".") and d not in SKIPPED_DIRS and not here.is_excluded(Path(folder, d))
-                )
-                for name in sorted(filenames):
-                    candidate = Path(folder, name)
-                    if name.startswith(".") or not name.lower().endswith(extensions):
-                        continue
-                    if here.is_excluded(candidate):
-                        continue
-                    try:
-                        mode = candidate.stat().st_mode
-                    except OSError as exc:
-                        errors.append(f"{candidate}: {exc.strerror or exc}")
-                        continue
-                    if not stat.S_ISREG(mode):
-                        if notes is not None:
-                            notes.append(f"{candidate}: skipped, not a regular file ({_file_kind(mode)})")
-                        continue
-                    found.append(str(candidate))
+            found = _walk(path, config_for, errors, notes, respect_gitignore)
             if not found:
-                errors.append(f"{raw}: no lintable files (extensions: {', '.join(_extensions(config_for(raw)))})")
+                errors.append(f"{raw}: no lintable files (extensions: {', '.join(_extensions(config_for(raw)))}; "
+                              "exclusions and .gitignore apply)")
             files.extend(found)
         else:
-            if not config_for(raw).is_excluded(path):
-                files.append(raw)
+            files.append(raw)
     return files, errors
+
+
+def _walk(root: Path, config_for, errors: list[str], notes: list[str] | None, respect_gitignore: bool) -> list[str]:
+    gitignore = None
+    if respect_gitignore:
+        from .gitignore import GitIgnore
+
+        gitignore = GitIgnore(root)
+    found = []
+    for folder, dirnames, filenames in os.walk(root, onerror=None):
+        here = config_for(folder)
+        extensions = _extensions(here)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not _skipped_folder(Path(folder, d)) and not here.is_excluded(Path(folder, d))
+            and not (gitignore and gitignore.ignored(Path(folder, d), is_dir=True))
+        )
+        for name in sorted(filenames):
+            candidate = Path(folder, name)
+            if name.startswith(".") or not name.lower().endswith(extensions):
+                continue
+            if here.is_excluded(candidate) or (gitignore and gitignore.ignored(candidate)):
+                continue
+            try:
+                mode = candidate.stat().st_mode
+            except OSError as exc:
+                errors.append(f"{candidate}: {exc.strerror or exc}")
+                continue
+            if not stat.S_ISREG(mode):
+                if notes is not None:
+                    notes.append(f"{candidate}: skipped, not a regular file ({_file_kind(mode)})")
+                continue
+            found.append(str(candidate))
+    return found
+
+
+def _skipped_folder(folder: Path) -> bool:
+    """Hidden folders, build output and environments: never walked into."""
+    return folder.name.startswith(".") or _build_or_environment(folder)
+
+
+def _build_or_environment(folder: Path) -> bool:
+    return folder.name in SKIPPED_DIRS or (folder / "pyvenv.cfg").is_file()
+
+
+def _force_excluded(path: Path, config: Config) -> bool:
+    """Whether --force-exclude leaves out a named path: ``exclude`` matches it or a
+    folder it lies in below the project's root, or that folder is build output or
+    an environment (``SKIPPED_DIRS``)."""
+    if config.is_excluded(path):
+        return True
+    absolute = path.absolute()
+    root = (config.root or Path.cwd()).absolute()
+    if root not in absolute.parents:
+        return False
+    for folder in absolute.parents:
+        if folder == root:
+            return False
+        if _build_or_environment(folder) or config.is_excluded(folder):
+            return True
+    return False
 
 
 def _extensions(config: Config) -> tuple[str, ...]:

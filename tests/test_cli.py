@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 import yaml
@@ -138,7 +139,10 @@ def test_pre_commit_hook_fails_a_file_with_an_error(files):
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     (hook,) = [h for h in hooks if h["id"] == "garblint"]
     assert hook["language"] == "python"
-    assert set(hook["types_or"]) == {"markdown", "plain-text"}
+    assert hook["entry"] == "garblint check --force-exclude"
+    assert hook["types"] == ["text"]
+    for name, taken in (("a.md", True), ("docs/b.markdown", True), ("c.txt", True), ("setup.py", False), ("d.mdx", False)):
+        assert bool(re.search(hook["files"], name)) is taken, name
     command = hook["entry"].split()
     assert command[0] == "garblint"
     assert run_cli(*command[1:], str(files / "broken.txt")).returncode == 1

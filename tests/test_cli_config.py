@@ -48,6 +48,13 @@ def test_unknown_selector_in_pyproject_names_the_file(isolated):
     assert "pyproject.toml:3: ignore: no rule, code prefix or family is named 'nope'" in result.stderr
 
 
+def test_unknown_selector_is_reported_even_when_nothing_is_linted(isolated):
+    (isolated / ".garblint.yaml").write_text("exclude: ['a.md']\n")
+    (isolated / "a.md").write_text(DOUBLED)
+    result = run_cli("check", "--force-exclude", "--select", "nonsense", "a.md", cwd=isolated)
+    assert result.returncode == 2 and "'nonsense'" in result.stderr
+
+
 @pytest.mark.parametrize("selector", ["ALL", "all", "GL", "gl1", "GL10", "GL101", "doubled-word", "repetition"])
 def test_every_form_of_selector_is_accepted_and_selects(isolated, selector):
     (isolated / "a.md").write_text(DOUBLED)
