@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of text read from '-'")
     check.add_argument("--fix", action="store_true",
                        help="apply the suggestions of fixable rules to the files (written atomically), then report what is left")
+    check.add_argument("--diff", action="store_true",
+                       help="print a unified diff of what --fix would change, change nothing (exit 1 if there is a diff)")
+    check.add_argument("--show-fixes", action="store_true", help="list the fixes --fix made (or --diff would make), by file and rule")
     check.add_argument("--force-exclude", action="store_true",
                        help="leave out paths named on the command line that 'exclude' matches (as pre-commit needs)")
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
@@ -294,15 +297,16 @@ def refuse_overwriting_inputs(args, inputs=()) -> None:
                 raise UsageError(f"{target}: {option} names a file this command reads ({path}); write it elsewhere")
 
 
-def open_output(args, inputs=()):
-    """The report's stream; ``inputs`` are the files read, which it must not overwrite."""
+def open_output(args, inputs=(), default=None):
+    """The report's stream (--output, else ``default`` or standard output);
+    ``inputs`` are the files read, which it must not overwrite."""
     refuse_overwriting_inputs(args, inputs)
     if getattr(args, "output", None):
         try:
             return open(args.output, "w", encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-    return sys.stdout
+    return default or sys.stdout
 
 
 def use_colour(args, stream) -> bool:
@@ -318,6 +322,8 @@ def cmd_check(args) -> int:
     from .config import ConfigResolver
     from .runner import collect_files
 
+    if args.show_fixes and not (args.fix or args.diff):
+        raise UsageError("--show-fixes lists the fixes of --fix or --diff; give one of them")
     resolver = ConfigResolver(args.config, not args.no_config, adjust=option_overrides(args))
     pool = LinterPool(resolver, stdin_place=args.stdin_filename)
     # The first path's configuration is loaded before anything else, so a bad
@@ -337,7 +343,7 @@ def cmd_check(args) -> int:
     reporters = {}
     for group in first.manager.hook.garblint_reporters():
         reporters.update(group or {})
-    keep_text = getattr(reporters[args.format], "needs_text", False) or args.fix
+    keep_text = getattr(reporters[args.format], "needs_text", False) or args.fix or args.diff
     results = lint_with_pool(args, pool, files, keep_text)
     for linter in pool.linters:
         for message in dict.fromkeys(linter.rule_errors):
@@ -346,10 +352,16 @@ def cmd_check(args) -> int:
         count = write_baseline(args.write_baseline, results)
         sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
     hidden = apply_baseline(results, known) if known is not None else 0
+    if args.diff:
+        status = diff_files(args, pool, results, known)
+        return EXIT_ERROR if path_errors else status
+    report_stream = None
     if args.fix:
-        results, more_hidden = fix_files(pool, results, known, keep_text)
+        results, more_hidden = fix_files(args, pool, results, known, keep_text)
         hidden += more_hidden
-    status = report_and_exit(args, first, results, hidden, pool)
+        if "-" in files:
+            report_stream = sys.stderr  # standard output holds the fixed text, as in ruff
+    status = report_and_exit(args, first, results, hidden, pool, default_stream=report_stream)
     return EXIT_ERROR if path_errors else status
 
 
@@ -375,58 +387,142 @@ def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) ->
             _error(result.error)
         for note in result.notes:
             sys.stderr.write(f"garblint: {result.path}: {note}\n")
-        if result.path == "-" and args.stdin_filename:
-            result.path = args.stdin_filename
-            for f in result.findings:
-                f.path = args.stdin_filename
+        name_standard_input(result, args.stdin_filename)
     return results
 
 
-def fix_files(pool: LinterPool, results, known, keep_text: bool):
-    """Apply the fixable findings of each file, write it back, and lint it again."""
-    from .baseline import apply_baseline
-    from .fixes import FixRefused, fix_file
-    from .runner import lint_files
+def name_standard_input(result, name: str | None) -> None:
+    """Report text read from '-' under the --stdin-filename given for it."""
+    if result.path == "-" and name:
+        result.path = name
+        for f in result.findings:
+            f.path = name
 
-    fixed_paths: list[str] = []
-    count = 0
+
+def baseline_filter(known):
+    """What later rounds of fixes keep of a file's findings: all, or those the baseline does not hide."""
+    if known is None:
+        return None
+    from .baseline import apply_baseline
+    from .runner import FileResult
 
     def keep(findings):
-        """Later rounds of fixes leave baselined findings alone too."""
-        if known is None:
-            return findings
-        from .runner import FileResult
-
-        probe = [FileResult(result.path, findings=findings)]
+        probe = [FileResult("", findings=findings)]
         apply_baseline(probe, known)
         return probe[0].findings
 
-    for result in results:
+    return keep
+
+
+def has_fixes(linter, result) -> bool:
+    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    return not result.error and any(f.code in fixable and f.suggestions for f in result.findings)
+
+
+def fix_files(args, pool: LinterPool, results, known, keep_text: bool):
+    """--fix: fix each file in place and lint it again; standard input's text is
+    printed fixed (or as it was) on standard output. Returns the results and
+    how many findings the baseline hid after the fixes."""
+    from .baseline import apply_baseline
+    from .fixes import FixRefused, fix_file, fix_text
+    from .runner import lint_files
+
+    keep = baseline_filter(known)
+    fixed_paths: list[str] = []
+    tallies: dict[str, Counter] = {}
+    relinted = []
+    results = list(results)
+    for index, result in enumerate(results):
         linter = pool.for_path(result.path)
-        fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
-        if result.error or not any(f.code in fixable and f.suggestions for f in result.findings):
+        tally: Counter = Counter()
+        if result.stamp is None and not result.error:  # standard input
+            try:
+                fixed, applied = fix_text(linter, result.text, "-", result.findings, keep, tally)
+            except FixRefused as exc:
+                sys.stderr.write(f"garblint: {result.path}: not fixed: {exc}\n")
+                fixed, applied = result.text, 0
+            sys.stdout.write(fixed)
+            sys.stdout.flush()
+            if applied:
+                again = linter.lint_text(fixed, "-")
+                again.text = fixed if keep_text else None
+                name_standard_input(again, args.stdin_filename)
+                results[index] = again
+                relinted.append(again)
+                tallies[result.path] = tally
             continue
-        if result.path == "-":
-            _error("standard input: --fix changes files only; the findings are reported as they are")
+        if not has_fixes(linter, result):
             continue
         try:
-            applied = fix_file(linter, result, keep)
+            applied = fix_file(linter, result, keep, tally)
         except FixRefused as exc:
             sys.stderr.write(f"garblint: {result.path}: not fixed: {exc}\n")
             continue
         if applied:
-            count += applied
             fixed_paths.append(result.path)
-    if not fixed_paths:
-        return results, 0
+            tallies[result.path] = tally
     again = {}
     for path in fixed_paths:
         again.update((r.path, r) for r in lint_files(pool.for_path(path), [path], jobs=1, keep_text=keep_text))
     results = [again.get(r.path, r) for r in results]
-    hidden = apply_baseline([again[p] for p in fixed_paths], known) if known is not None else 0
-    files = len(fixed_paths)
-    sys.stderr.write(f"garblint: fixed {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
+    relinted += again.values()
+    hidden = apply_baseline(relinted, known) if known is not None else 0
+    if tallies:
+        report_fixes(tallies, pool, "fixed", args.show_fixes)
     return results, hidden
+
+
+def diff_files(args, pool: LinterPool, results, known) -> int:
+    """--diff: print what --fix would change as a unified diff and change nothing.
+    Exit 1 when there is a diff, 0 when there is none, 2 after a file error."""
+    import difflib
+
+    from .fixes import FixRefused, fix_text
+
+    keep = baseline_filter(known)
+    stream = open_output(args, [r.path for r in results])
+    tallies: dict[str, Counter] = {}
+    for result in results:
+        linter = pool.for_path(result.path)
+        if not has_fixes(linter, result):
+            continue
+        tally: Counter = Counter()
+        try:
+            fixed, applied = fix_text(linter, result.text, "-" if result.stamp is None else result.path,
+                                      result.findings, keep, tally)
+        except FixRefused as exc:
+            sys.stderr.write(f"garblint: {result.path}: would not be fixed: {exc}\n")
+            continue
+        if not applied:
+            continue
+        tallies[result.path] = tally
+        before, after = result.text.splitlines(keepends=True), fixed.splitlines(keepends=True)
+        for line in difflib.unified_diff(before, after, fromfile=result.path, tofile=result.path):
+            stream.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    if stream is not sys.stdout:
+        stream.close()
+    report_fixes(tallies, pool, "would fix", args.show_fixes)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if tallies else EXIT_CLEAN
+
+
+def report_fixes(tallies: dict[str, Counter], pool: LinterPool, verb: str, itemise: bool) -> None:
+    """On standard error: how many fixes in how many files and, with --show-fixes,
+    each file's fixes by rule, as ruff lists them."""
+    if not tallies:
+        sys.stderr.write("garblint: nothing to fix\n")
+        return
+    count, files = sum(sum(t.values()) for t in tallies.values()), len(tallies)
+    sys.stderr.write(f"garblint: {verb} {count} finding{'s' if count != 1 else ''} "
+                     f"in {files} file{'s' if files != 1 else ''}{':' if itemise else ''}\n")
+    if not itemise:
+        return
+    names = {cls.code: cls.name for cls in pool.rule_classes()}
+    for path, tally in tallies.items():
+        sys.stderr.write(f"- {path}:\n")
+        for code, n in sorted(tally.items()):
+            sys.stderr.write(f"    {n} × {code} ({names.get(code, '?')})\n")
 
 
 def write_stats_table(stream, summary: dict) -> None:
@@ -485,7 +581,7 @@ def cmd_compare(args) -> int:
     return report_and_exit(args, linter, [result])
 
 
-def report_and_exit(args, linter, results, baselined: int = 0, pool: LinterPool | None = None) -> int:
+def report_and_exit(args, linter, results, baselined: int = 0, pool: LinterPool | None = None, default_stream=None) -> int:
     """Report ``results`` and return the exit code.
 
     With a ``pool``, each file is judged by its own configuration's fail-on and
@@ -494,7 +590,7 @@ def report_and_exit(args, linter, results, baselined: int = 0, pool: LinterPool 
     reporters = {}
     for group in linter.manager.hook.garblint_reporters():
         reporters.update(group or {})
-    stream = open_output(args, [r.path for r in results])
+    stream = open_output(args, [r.path for r in results], default_stream)
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
     rule_classes = pool.rule_classes() if pool is not None else linter.rule_classes
@@ -507,7 +603,7 @@ def report_and_exit(args, linter, results, baselined: int = 0, pool: LinterPool 
     reporter.report([r for r in results if not r.error], summary)
     if args.stats and args.format == "text":
         write_stats_table(stream, summary)
-    if stream is not sys.stdout:
+    if stream not in (sys.stdout, sys.stderr):
         stream.close()
     if any(r.error for r in results):
         return EXIT_ERROR
