@@ -18,7 +18,7 @@ from .document import Document
 from .segment import HIDDEN, Block
 from .findings import Finding, severity_rank
 from .fixes import SourceStamp
-from .config import check_rule_settings, check_selectors
+from .config import check_rule_settings, check_selectors, unknown_selector
 from .plugins import all_rule_classes, plugin_manager, selected_rules
 from .rule import selector_matches
 
@@ -295,6 +295,8 @@ class Linter:
         result = FileResult(path)
         whole = self.parse(text, path)
         result.notes.extend(whole.notes)
+        if whole.comments:
+            result.notes.extend(self.directive_warnings(whole))
         findings: list[Finding] = []
         chunks = chunk_blocks(whole)
         for start, end, blocks in chunks:
@@ -314,6 +316,19 @@ class Linter:
 
             result.readability = readability(whole.prose)
         return result
+
+    def directive_warnings(self, doc: Document) -> list[str]:
+        """A warning for each rule a suppression directive names that no rule answers to."""
+        from .suppressions import parse_directive
+
+        warnings = []
+        for start, _end, body in doc.comments:
+            directive = parse_directive(body)
+            for name in sorted(directive[1]) if directive else ():
+                if not any(cls.matches(name) for cls in self.rule_classes):
+                    warnings.append(f"line {doc.line_col(start)[0]}: warning: {unknown_selector(name, self.rule_classes)}; "
+                                    "the suppression directive ignores it")
+        return warnings
 
     def run_rule(self, rule, doc: Document, offset: int = 0) -> list[Finding]:
         """One rule's findings on one document (or chunk), shifted by ``offset``, with their spans checked."""
