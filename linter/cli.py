@@ -98,8 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--config", metavar="FILE")
     scan.add_argument("--quiet", "-q", action="store_true")
 
-    rule = commands.add_parser("rule", help="list the rules, or explain one", description="List the rules, or print one rule's documentation.")
-    rule.add_argument("rule", nargs="?", help="a rule code or name")
+    rule = commands.add_parser("rule", help="list the rules, or explain one",
+                               description="List the rules (all, or a family's or code prefix's), or print one rule's documentation.")
+    rule.add_argument("rule", nargs="?", help="a rule code or name (its documentation), or a family or code prefix (its rules)")
     rule.add_argument("--config", metavar="FILE")
     rule.add_argument("--no-config", action="store_true")
     return parser
@@ -542,18 +543,22 @@ def write_stats_table(stream, summary: dict) -> None:
 
 
 def cmd_rule(args) -> int:
-    from .config import load_config
+    from .config import load_config, unknown_selector
     from .plugins import all_rule_classes, find_rule, plugin_manager
 
     config = load_config(config_file=args.config, use_project_config=not args.no_config)
     classes = all_rule_classes(plugin_manager(tuple(config.plugins)))
     if args.rule:
         cls = find_rule(classes, args.rule)
-        if cls is None:
-            _error(f"no rule named '{args.rule}' (run 'garblint rule' for the list)")
+        if cls is not None:
+            sys.stdout.write(cls.documentation() + "\n")
+            return EXIT_CLEAN
+        # A family or a code prefix: the rules it names.
+        named = [cls for cls in classes if cls.matches(args.rule)]
+        if not named:
+            _error(unknown_selector(args.rule, classes))
             return EXIT_ERROR
-        sys.stdout.write(cls.documentation() + "\n")
-        return EXIT_CLEAN
+        classes = named
     for cls in classes:
         flag = "" if cls.enabled_by_default else "  (off by default)"
         scope = "  (compare mode)" if cls.scope == "pair" else ""

@@ -129,3 +129,28 @@ def test_output_order_is_the_order_of_the_paths(two_configs):
     for jobs in ("1", "2"):
         result = run_cli("check", "--format", "json", "-j", jobs, *order, cwd=two_configs)
         assert [f["path"] for f in json.loads(result.stdout)["findings"]] == order
+
+
+# -- garblint rule ----------------------------------------------------------------------
+
+def test_rule_lists_a_familys_rules():
+    result = run_cli("rule", "word-order")
+    assert result.returncode == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["GL351", "GL352", "GL353", "GL354", "GL355"]
+    assert all(line.split()[2] == "word-order" for line in result.stdout.splitlines())
+    # A rule named like its family (fused-words) is explained; its code prefix lists the family.
+    assert run_cli("rule", "fused-words").stdout.startswith("GL302 fused-words\n")
+    assert [line.split()[0] for line in run_cli("rule", "GL3").stdout.splitlines()][:3] == ["GL301", "GL302", "GL303"]
+
+
+def test_rule_lists_a_code_prefixs_rules():
+    result = run_cli("rule", "gl20")
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [f"GL20{n}" for n in range(1, 10)]
+
+
+def test_rule_still_explains_one_rule_and_suggests_for_a_typo():
+    assert "Bad:" in run_cli("rule", "doubled-word").stdout
+    typo = run_cli("rule", "punctuaton")
+    assert typo.returncode == 2 and typo.stdout == ""
+    assert typo.stderr == ("garblint: error: no rule, code prefix or family is named 'punctuaton' "
+                           "(did you mean 'punctuation'?)\n")
