@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true",
                        help="print a unified diff of what --fix would change, change nothing (exit 1 if there is a diff)")
     check.add_argument("--show-fixes", action="store_true", help="list the fixes --fix made (or --diff would make), by file and rule")
+    check.add_argument("--no-cache", action="store_true",
+                       help="lint every file, without reading or writing the cache of unchanged files' results")
     check.add_argument("--force-exclude", action="store_true",
                        help="leave out paths named on the command line that 'exclude' matches (as pre-commit needs)")
     check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
@@ -367,7 +369,10 @@ def cmd_check(args) -> int:
 
 
 def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) -> list:
-    """Lint each file with its own configuration's Linter; results in the order of ``files``."""
+    """Lint each file with its own configuration's Linter; results in the order of ``files``.
+
+    Files whose contents and configuration are as in the cache are not linted again.
+    """
     from .runner import lint_files
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -380,9 +385,28 @@ def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) ->
         owners[id(linter)] = linter
     results: list = [None] * len(files)
     for key, indices in groups.items():
-        linted = lint_files(owners[key], [files[i] for i in indices], jobs=jobs, keep_text=keep_text, progress=progress)
-        for index, result in zip(indices, linted):
+        linter = owners[key]
+        cache = open_cache(args, pool, linter)
+        todo = []
+        for index in indices:
+            cached = cache.get(files[index], keep_text) if cache is not None and files[index] != "-" else None
+            if cached is None:
+                todo.append(index)
+            else:
+                results[index] = cached
+                progress()
+        errors_so_far = len(linter.rule_errors)
+        for index, result in zip(todo, lint_files(linter, [files[i] for i in todo], jobs=jobs, keep_text=keep_text,
+                                                  progress=progress)):
             results[index] = result
+            # A rule that failed on this file (its errors come before its result) leaves it out of the cache.
+            if cache is not None and len(linter.rule_errors) == errors_so_far and result.path != "-":
+                cache.put(files[index], result)
+            errors_so_far = len(linter.rule_errors)
+        if cache is not None:
+            problem = cache.save()
+            if problem:
+                sys.stderr.write(f"garblint: warning: {problem}\n")
     for result in results:
         if result.error:
             _error(result.error)
@@ -390,6 +414,22 @@ def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) ->
             sys.stderr.write(f"garblint: {result.path}: {note}\n")
         name_standard_input(result, args.stdin_filename)
     return results
+
+
+def open_cache(args, pool: LinterPool, linter):
+    """The result cache for ``linter``'s configuration, or None (--no-cache, or rules that cannot be cached).
+
+    All of a run's caches are in one folder, at the root of the project the
+    working folder is in (as ruff's are).
+    """
+    from pathlib import Path
+
+    from .cache import ResultCache, cache_folder, cacheable
+
+    if args.no_cache or not cacheable(linter):
+        return None
+    project = pool.resolver.config_file_for(Path.cwd())
+    return ResultCache(linter, cache_folder(project.absolute().parent if project else Path.cwd()))
 
 
 def name_standard_input(result, name: str | None) -> None:
