@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true",
                        help="print a unified diff of what --fix would change, change nothing (exit 1 if there is a diff)")
     check.add_argument("--show-fixes", action="store_true", help="list the fixes --fix made (or --diff would make), by file and rule")
+    check.add_argument("--diff-base", metavar="REF",
+                       help="report only findings on lines changed since the git revision REF (untracked files: every line)")
     check.add_argument("--no-cache", action="store_true",
                        help="lint every file, without reading or writing the cache of unchanged files' results")
     check.add_argument("--force-exclude", action="store_true",
@@ -343,11 +345,15 @@ def cmd_check(args) -> int:
     if not files:
         # Every path was an error (each said so), or --force-exclude left them all out.
         return EXIT_ERROR if path_errors else EXIT_CLEAN
+    changed = changed_since(args.diff_base, files) if args.diff_base else None
     reporters = {}
     for group in first.manager.hook.garblint_reporters():
         reporters.update(group or {})
     keep_text = getattr(reporters[args.format], "needs_text", False) or args.fix or args.diff
     results = lint_with_pool(args, pool, files, keep_text)
+    if changed is not None:
+        for result in results:
+            result.findings = changed.keep(result.findings, result.path)
     for linter in pool.linters:
         for message in dict.fromkeys(linter.rule_errors):
             _error(message)
@@ -356,11 +362,11 @@ def cmd_check(args) -> int:
         sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
     hidden = apply_baseline(results, known) if known is not None else 0
     if args.diff:
-        status = diff_files(args, pool, results, known)
+        status = diff_files(args, pool, results, known, changed)
         return EXIT_ERROR if path_errors else status
     report_stream = None
     if args.fix:
-        results, more_hidden = fix_files(args, pool, results, known, keep_text)
+        results, more_hidden = fix_files(args, pool, results, known, keep_text, changed)
         hidden += more_hidden
         if "-" in files:
             report_stream = sys.stderr  # standard output holds the fixed text, as in ruff
@@ -440,19 +446,36 @@ def name_standard_input(result, name: str | None) -> None:
             f.path = name
 
 
-def baseline_filter(known):
-    """What later rounds of fixes keep of a file's findings: all, or those the baseline does not hide."""
-    if known is None:
+def round_filter(known, changed):
+    """What later rounds of fixes keep of a file's findings: all, or those the
+    baseline does not hide and --diff-base does not leave out."""
+    if known is None and changed is None:
         return None
     from .baseline import apply_baseline
     from .runner import FileResult
 
     def keep(findings):
-        probe = [FileResult("", findings=findings)]
-        apply_baseline(probe, known)
-        return probe[0].findings
+        if known is not None:
+            probe = [FileResult("", findings=findings)]
+            apply_baseline(probe, known)
+            findings = probe[0].findings
+        if changed is not None and findings:
+            findings = changed.keep(findings, findings[0].path)
+        return findings
 
     return keep
+
+
+def changed_since(ref: str, files: list[str]):
+    """--diff-base: the lines of each file changed since ``ref`` (a gitdiff.ChangedLines)."""
+    from .gitdiff import DiffBaseError, changed_lines
+
+    if "-" in files:
+        raise UsageError("--diff-base compares files with git; it cannot read standard input")
+    try:
+        return changed_lines(ref, files)
+    except DiffBaseError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def has_fixes(linter, result) -> bool:
@@ -460,7 +483,7 @@ def has_fixes(linter, result) -> bool:
     return not result.error and any(f.code in fixable and f.suggestions for f in result.findings)
 
 
-def fix_files(args, pool: LinterPool, results, known, keep_text: bool):
+def fix_files(args, pool: LinterPool, results, known, keep_text: bool, changed=None):
     """--fix: fix each file in place and lint it again; standard input's text is
     printed fixed (or as it was) on standard output. Returns the results and
     how many findings the baseline hid after the fixes."""
@@ -468,7 +491,7 @@ def fix_files(args, pool: LinterPool, results, known, keep_text: bool):
     from .fixes import FixRefused, fix_file, fix_text
     from .runner import lint_files
 
-    keep = baseline_filter(known)
+    keep = round_filter(known, changed)
     fixed_paths: list[str] = []
     tallies: dict[str, Counter] = {}
     relinted = []
@@ -507,20 +530,23 @@ def fix_files(args, pool: LinterPool, results, known, keep_text: bool):
         again.update((r.path, r) for r in lint_files(pool.for_path(path), [path], jobs=1, keep_text=keep_text))
     results = [again.get(r.path, r) for r in results]
     relinted += again.values()
+    if changed is not None:
+        for result in relinted:
+            result.findings = changed.keep(result.findings, result.path)
     hidden = apply_baseline(relinted, known) if known is not None else 0
     if tallies:
         report_fixes(tallies, pool, "fixed", args.show_fixes)
     return results, hidden
 
 
-def diff_files(args, pool: LinterPool, results, known) -> int:
+def diff_files(args, pool: LinterPool, results, known, changed=None) -> int:
     """--diff: print what --fix would change as a unified diff and change nothing.
     Exit 1 when there is a diff, 0 when there is none, 2 after a file error."""
     import difflib
 
     from .fixes import FixRefused, fix_text
 
-    keep = baseline_filter(known)
+    keep = round_filter(known, changed)
     stream = open_output(args, [r.path for r in results])
     tallies: dict[str, Counter] = {}
     for result in results:
