@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", nargs="?", help="a rule code or name (its documentation), or a family or code prefix (its rules)")
     rule.add_argument("--config", metavar="FILE")
     rule.add_argument("--no-config", action="store_true")
+
+    completion = commands.add_parser("completion", help="print a shell completion script",
+                                     description="Print a completion script for bash, zsh or fish.")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
 
 
@@ -827,7 +831,14 @@ def warn_repeated_ids(counts: dict[str, int], shown: int = 5) -> None:
     )
 
 
-COMMANDS = {"pairs": cmd_pairs, "scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
+def cmd_completion(args) -> int:
+    from .completion import script
+
+    sys.stdout.write(script(build_parser(), args.shell))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"completion": cmd_completion, "pairs": cmd_pairs, "scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:
