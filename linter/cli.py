@@ -127,7 +127,8 @@ def add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--sort-by", choices=("path", "density", "readability"), default="path",
                      help="order of documents in the report: path, findings per 1,000 words (most first) or readability (hardest first)")
     sub.add_argument("--quiet", "-q", action="store_true", help="only the findings: no source lines, no progress")
-    sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    sub.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the report: on a terminal (auto; FORCE_COLOR and NO_COLOR apply), always or never")
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
 
 
@@ -319,10 +320,14 @@ def open_output(args, inputs=(), default=None):
 
 
 def use_colour(args, stream) -> bool:
+    """--color first; then NO_COLOR (set and not empty: no colour), which wins over
+    FORCE_COLOR (set and not empty: colour); then whether the stream is a terminal."""
     if args.color == "always":
         return True
     if args.color == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return hasattr(stream, "isatty") and stream.isatty()
 
 

@@ -147,3 +147,15 @@ def test_pre_commit_hook_fails_a_file_with_an_error(files):
     assert command[0] == "garblint"
     assert run_cli(*command[1:], str(files / "broken.txt")).returncode == 1
     assert run_cli(*command[1:], str(files / "clean.md")).returncode == 0
+
+
+@pytest.mark.parametrize("environment, coloured", [
+    ({"NO_COLOR": None, "FORCE_COLOR": "1"}, True),
+    ({"NO_COLOR": None, "FORCE_COLOR": ""}, False),  # set but empty: as if unset
+    ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # NO_COLOR wins
+    ({"NO_COLOR": None, "FORCE_COLOR": None}, False),  # not a terminal
+])
+def test_force_color_and_no_color(files, environment, coloured):
+    result = run_cli("check", str(files / "broken.txt"), env=environment)
+    assert ("\033[" in result.stdout) is coloured
+    assert "\033[" not in run_cli("check", "--color", "never", str(files / "broken.txt"), env=environment).stdout
