@@ -392,15 +392,11 @@ def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) ->
 
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
-    groups: dict[int, list[int]] = {}
-    owners = {}
+    groups: dict = {}  # Linter -> the indices of its files
     for index, path in enumerate(files):
-        linter = pool.for_path(path)
-        groups.setdefault(id(linter), []).append(index)
-        owners[id(linter)] = linter
+        groups.setdefault(pool.for_path(path), []).append(index)
     results: list = [None] * len(files)
-    for key, indices in groups.items():
-        linter = owners[key]
+    for linter, indices in groups.items():
         cache = open_cache(args, pool, linter)
         todo = []
         for index in indices:
@@ -415,7 +411,7 @@ def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) ->
                                                   progress=progress)):
             results[index] = result
             # A rule that failed on this file (its errors come before its result) leaves it out of the cache.
-            if cache is not None and len(linter.rule_errors) == errors_so_far and result.path != "-":
+            if cache is not None and len(linter.rule_errors) == errors_so_far:
                 cache.put(files[index], result)
             errors_so_far = len(linter.rule_errors)
         if cache is not None:
