@@ -367,12 +367,9 @@ class Linter:
                     continue  # inline code or a URL: not prose garblint may judge
             if severity_rank(f.severity) < min_rank:
                 continue
-            def named(selectors) -> bool:
-                return any(selector_matches(s, f.code, f.rule, f.family) for s in selectors)
-
-            if named(ignored):
+            if _named(f, ignored):
                 continue
-            if any(s <= f.start < e and (not rules or named(rules)) for s, e, rules in suppressed):
+            if any(s <= f.start < e and (not rules or _named(f, rules)) for s, e, rules in suppressed):
                 continue
             f.path = doc.path
             f.line, f.column = doc.line_col(f.start)
@@ -402,6 +399,11 @@ def _trim_hidden(prose: str, start: int, end: int) -> tuple[int, int]:
     while end > start and prose[end - 1] == HIDDEN:
         end -= 1
     return start, end
+
+
+def _named(finding: Finding, selectors) -> bool:
+    """Whether any of ``selectors`` names the finding's rule."""
+    return any(selector_matches(s, finding.code, finding.rule, finding.family) for s in selectors)
 
 
 # -- parallel runs ---------------------------------------------------------------
