@@ -267,15 +267,27 @@ def _config_in(folder: Path) -> Path | None:
     return None
 
 
-def find_project_config(start: Path) -> Path | None:
-    """The nearest .garblint.yaml or pyproject.toml with [tool.garblint], walking up."""
+def find_project_config(start: Path, memo: dict | None = None) -> Path | None:
+    """The nearest .garblint.yaml or pyproject.toml with [tool.garblint], walking up.
+
+    ``memo`` keeps each folder's answer, so that many files of one tree cost
+    one walk.
+    """
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
+    walked = []
+    found = None
     for candidate_dir in (folder, *folder.parents):
+        if memo is not None and candidate_dir in memo:
+            found = memo[candidate_dir]
+            break
+        walked.append(candidate_dir)
         found = _config_in(candidate_dir)
         if found is not None:
-            return found
-    return None
+            break
+    if memo is not None:
+        memo.update((candidate_dir, found) for candidate_dir in walked)
+    return found
 
 
 # -- building ----------------------------------------------------------------
@@ -390,26 +402,10 @@ class ConfigResolver:
             return self.fixed
         if not self.use_project_config:
             return None
-        start = Path.cwd() if str(path) == "-" else Path(path).absolute()
-        folder = start if start.is_dir() else start.parent
-        walked = []
-        found = None
-        for candidate_dir in (folder, *folder.parents):
-            if candidate_dir in self._file_of_folder:
-                found = self._file_of_folder[candidate_dir]
-                break
-            walked.append(candidate_dir)
-            found = _config_in(candidate_dir)
-            if found is not None:
-                break
-        for candidate_dir in walked:
-            self._file_of_folder[candidate_dir] = found
-        return found
-
-    def for_path(self, path: str | Path) -> Config:
-        return self.for_file(self.config_file_for(path))
+        return find_project_config(Path.cwd() if str(path) == "-" else Path(path), self._file_of_folder)
 
     def for_file(self, project: Path | None) -> Config:
+        """The configuration ``project`` (None: the built-in default) gives, command-line options applied."""
         if project not in self._configs:
             if self._base is None:
                 self._base = built_in_config()
