@@ -74,15 +74,19 @@ class Config:
     def origin(self, *keys: str) -> str:
         return self.origins.get(".".join(keys)) or self.origins.get(keys[0], "configuration")
 
+    def _relative_to_root(self, path: Path) -> set[str]:
+        """``path`` relative to the project root, for globs written from there (none if outside it)."""
+        if self.root is None:
+            return set()
+        try:
+            return {path.resolve().relative_to(self.root.resolve()).as_posix()}
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a symbolic link loop
+            return set()
+
     def ignored_for(self, path: str) -> list[str]:
         """Rules the per-file-ignores switch off for ``path``."""
         result: list[str] = []
-        candidates = {path, Path(path).name}
-        if self.root is not None:
-            try:
-                candidates.add(Path(path).resolve().relative_to(self.root.resolve()).as_posix())
-            except ValueError:
-                pass
+        candidates = {path, Path(path).name} | self._relative_to_root(Path(path))
         for pattern, rules in self.per_file_ignores.items():
             if any(fnmatch.fnmatch(c, pattern) for c in candidates):
                 result.extend(rules)
@@ -91,12 +95,7 @@ class Config:
     def is_excluded(self, path: Path) -> bool:
         if not self.exclude:
             return False
-        candidates = {path.as_posix(), path.name}
-        if self.root is not None:
-            try:
-                candidates.add(path.resolve().relative_to(self.root.resolve()).as_posix())
-            except ValueError:
-                pass
+        candidates = {path.as_posix(), path.name} | self._relative_to_root(path)
         return any(fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, pattern.rstrip("/") + "/*")
                    for c in candidates for pattern in self.exclude)
 
@@ -273,8 +272,12 @@ def find_project_config(start: Path, memo: dict | None = None) -> Path | None:
     ``memo`` keeps each folder's answer, so that many files of one tree cost
     one walk.
     """
-    start = start.resolve()
+    start = Path(start).absolute()
     folder = start if start.is_dir() else start.parent
+    try:
+        folder = folder.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: its own path names its folders
+        pass
     walked = []
     found = None
     for candidate_dir in (folder, *folder.parents):

@@ -118,3 +118,12 @@ def test_a_folder_git_ignores_entirely_says_so(repository):
     only_ignored = repository / "docs" / "scratch"
     result = run_cli("check", ".", cwd=only_ignored)
     assert result.returncode == 2 and "no lintable files" in result.stderr and ".gitignore" in result.stderr
+
+
+def test_a_symbolic_link_loop_in_a_walk_with_exclusions_is_one_line(excluded):
+    (excluded / "loop.md").symlink_to(excluded / "loop.md")
+    result = run_cli("check", "--format", "json", ".", cwd=excluded)
+    assert result.returncode == 2 and "internal error" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "garblint: error: loop.md: Too many levels of symbolic links"]
+    assert linted(result) == {"kept.md"}
