@@ -42,6 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of text read from '-'")
     check.add_argument("--fix", action="store_true",
                        help="apply the suggestions of fixable rules to the files (written atomically), then report what is left")
+    check.add_argument("--diff", action="store_true",
+                       help="print a unified diff of what --fix would change, change nothing (exit 1 if there is a diff)")
+    check.add_argument("--show-fixes", action="store_true", help="list the fixes --fix made (or --diff would make), by file and rule")
+    check.add_argument("--diff-base", metavar="REF",
+                       help="report only findings on lines changed since the git revision REF (untracked files: every line)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="lint every file, without reading or writing the cache of unchanged files' results")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="leave out paths named on the command line that 'exclude' matches (as pre-commit needs)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help="walk folders without regard to .gitignore, .ignore and .git/info/exclude")
 
     compare = commands.add_parser(
         "compare", help="report meaning drift of a rewrite against its original",
@@ -91,10 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--config", metavar="FILE")
     scan.add_argument("--quiet", "-q", action="store_true")
 
-    rule = commands.add_parser("rule", help="list the rules, or explain one", description="List the rules, or print one rule's documentation.")
-    rule.add_argument("rule", nargs="?", help="a rule code or name")
+    rule = commands.add_parser("rule", help="list the rules, or explain one",
+                               description="List the rules (all, or a family's or code prefix's), or print one rule's documentation.")
+    rule.add_argument("rule", nargs="?", help="a rule code or name (its documentation), or a family or code prefix (its rules)")
     rule.add_argument("--config", metavar="FILE")
     rule.add_argument("--no-config", action="store_true")
+
+    completion = commands.add_parser("completion", help="print a shell completion script",
+                                     description="Print a completion script for bash, zsh or fish.")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
 
 
@@ -149,11 +165,40 @@ def add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--sort-by", choices=("path", "density", "readability"), default="path",
                      help="order of documents in the report: path, findings per 1,000 words (most first) or readability (hardest first)")
     sub.add_argument("--quiet", "-q", action="store_true", help="only the findings: no source lines, no progress")
-    sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    sub.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the report: on a terminal (auto; FORCE_COLOR and NO_COLOR apply), always or never")
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
 
 
+def option_overrides(args):
+    """A function that lays the command-line options over a loaded configuration.
+
+    Each selector an option adds is recorded as coming from that option, so an
+    unknown one is reported as ``--select: ...`` rather than against a file.
+    """
+    def adjust(config) -> None:
+        for option, key in (("select", "select"), ("extend_select", "extend-select"), ("ignore", "ignore")):
+            values = getattr(args, option, None)
+            if not values:
+                continue
+            current = [] if option == "select" else list(getattr(config, option))
+            setattr(config, option, current + list(values))
+            for index in range(len(current), len(current) + len(values)):
+                config.origins[f"{key}.{index}"] = f"--{key}"
+        if getattr(args, "fail_on", None):
+            config.fail_on = args.fail_on
+        if getattr(args, "min_severity", None):
+            config.min_severity = args.min_severity
+        config.want_readability = bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability")
+        stdin_filename = getattr(args, "stdin_filename", None)
+        if stdin_filename:
+            config.stdin_format = "markdown" if stdin_filename.lower().endswith((".md", ".markdown")) else "text"
+
+    return adjust
+
+
 def load_effective_config(args):
+    """The configuration found from the first path, with the command-line options over it."""
     from .config import load_config
 
     config = load_config(
@@ -161,18 +206,39 @@ def load_effective_config(args):
         config_file=args.config,
         use_project_config=not args.no_config,
     )
-    if getattr(args, "select", None):
-        config.select = args.select
-    if getattr(args, "extend_select", None):
-        config.extend_select = list(config.extend_select) + args.extend_select
-    if getattr(args, "ignore", None):
-        config.ignore = list(config.ignore) + args.ignore
-    if getattr(args, "fail_on", None):
-        config.fail_on = args.fail_on
-    if getattr(args, "min_severity", None):
-        config.min_severity = args.min_severity
-    config.want_readability = bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability")
+    option_overrides(args)(config)
     return config
+
+
+class LinterPool:
+    """One Linter per configuration file, made the first time a path needs it."""
+
+    def __init__(self, resolver, stdin_place: str | None = None):
+        from .runner import Linter
+
+        self._make = Linter
+        self.resolver = resolver
+        self.stdin_place = stdin_place  # where text read from '-' is taken to be (for its configuration)
+        self._linters: dict = {}
+
+    def config_for(self, path: str):
+        return self.for_path(path).config
+
+    def for_path(self, path: str):
+        if path == "-" and self.stdin_place:
+            path = self.stdin_place
+        project = self.resolver.config_file_for(path)
+        if project not in self._linters:
+            self._linters[project] = self._make(self.resolver.for_file(project))
+        return self._linters[project]
+
+    @property
+    def linters(self) -> list:
+        return list(self._linters.values())
+
+    def rule_classes(self) -> list:
+        """Every rule any configuration's plugins provide, once each."""
+        return list({cls.code: cls for linter in self.linters for cls in linter.rule_classes}.values())
 
 
 def sort_results(results, key: str):
@@ -279,111 +345,291 @@ def refuse_overwriting_inputs(args, inputs=()) -> None:
                 raise UsageError(f"{target}: {option} names a file this command reads ({path}); write it elsewhere")
 
 
-def open_output(args, inputs=()):
-    """The report's stream; ``inputs`` are the files read, which it must not overwrite."""
+def open_output(args, inputs=(), default=None):
+    """The report's stream (--output, else ``default`` or standard output);
+    ``inputs`` are the files read, which it must not overwrite."""
     refuse_overwriting_inputs(args, inputs)
     if getattr(args, "output", None):
         try:
             return open(args.output, "w", encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-    return sys.stdout
+    return default or sys.stdout
 
 
 def use_colour(args, stream) -> bool:
+    """--color first; then NO_COLOR (set and not empty: no colour), which wins over
+    FORCE_COLOR (set and not empty: colour); then whether the stream is a terminal."""
     if args.color == "always":
         return True
     if args.color == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return hasattr(stream, "isatty") and stream.isatty()
 
 
 def cmd_check(args) -> int:
     from .baseline import apply_baseline, load_baseline, write_baseline
-    from .runner import Linter, collect_files, lint_files
+    from .config import ConfigResolver
+    from .runner import collect_files
 
-    config = load_effective_config(args)
-    if args.stdin_filename:
-        config.stdin_format = "markdown" if args.stdin_filename.lower().endswith((".md", ".markdown")) else "text"
-    linter = Linter(config)
+    if args.show_fixes and not (args.fix or args.diff):
+        raise UsageError("--show-fixes lists the fixes of --fix or --diff; give one of them")
+    resolver = ConfigResolver(args.config, not args.no_config, adjust=option_overrides(args))
+    pool = LinterPool(resolver, stdin_place=args.stdin_filename)
+    # The first path's configuration is loaded before anything else, so a bad
+    # selector or configuration is reported even when there is nothing to lint.
+    first = pool.for_path(args.paths[0])
     known = load_baseline(args.baseline) if args.baseline else None
     walk_notes: list[str] = []
-    files, path_errors = collect_files(args.paths, config, walk_notes)
+    files, path_errors = collect_files(args.paths, pool.config_for, walk_notes, force_exclude=args.force_exclude,
+                                       respect_gitignore=args.respect_gitignore)
     for message in path_errors:
         _error(message)
     for message in walk_notes:
         sys.stderr.write(f"garblint: {message}\n")
     if not files:
-        return EXIT_ERROR
-    keep_text = getattr(reporter_class(linter.manager, args.format), "needs_text", False) or args.fix
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
-    results = []
-    for result in lint_files(linter, files, jobs=jobs, keep_text=keep_text, progress=progress):
-        if result.error:
-            _error(result.error)
-        for note in result.notes:
-            sys.stderr.write(f"garblint: {result.path}: {note}\n")
-        if result.path == "-" and args.stdin_filename:
-            result.path = args.stdin_filename
-            for f in result.findings:
-                f.path = args.stdin_filename
-        results.append(result)
-    for message in dict.fromkeys(linter.rule_errors):
-        _error(message)
+        # Every path was an error (each said so), or --force-exclude left them all out.
+        return EXIT_ERROR if path_errors else EXIT_CLEAN
+    changed = changed_since(args.diff_base, files) if args.diff_base else None
+    keep_text = getattr(reporter_class(first.manager, args.format), "needs_text", False) or args.fix or args.diff
+    results = lint_with_pool(args, pool, files, keep_text)
+    if changed is not None:
+        for result in results:
+            result.findings = changed.keep(result.findings, result.path)
+    for linter in pool.linters:
+        for message in dict.fromkeys(linter.rule_errors):
+            _error(message)
     if args.write_baseline:
         count = write_baseline(args.write_baseline, results)
         sys.stderr.write(f"garblint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
     hidden = apply_baseline(results, known) if known is not None else 0
+    if args.diff:
+        status = diff_files(args, pool, results, known, changed)
+        return EXIT_ERROR if path_errors else status
+    report_stream = None
     if args.fix:
-        results, more_hidden = fix_files(linter, results, known, keep_text)
+        results, more_hidden = fix_files(args, pool, results, known, keep_text, changed)
         hidden += more_hidden
-    status = report_and_exit(args, linter, results, hidden)
+        if "-" in files:
+            report_stream = sys.stderr  # standard output holds the fixed text, as in ruff
+    status = report_and_exit(args, first, results, hidden, pool, default_stream=report_stream)
     return EXIT_ERROR if path_errors else status
 
 
-def fix_files(linter, results, known, keep_text: bool):
-    """Apply the fixable findings of each file, write it back, and lint it again."""
-    from .baseline import apply_baseline
-    from .fixes import FixRefused, fix_file
+def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) -> list:
+    """Lint each file with its own configuration's Linter; results in the order of ``files``.
+
+    Files whose contents and configuration are as in the cache are not linted again.
+    """
     from .runner import lint_files
 
-    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
-    fixed_paths: list[str] = []
-    count = 0
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES and not args.quiet)
+    groups: dict = {}  # Linter -> the indices of its files
+    for index, path in enumerate(files):
+        groups.setdefault(pool.for_path(path), []).append(index)
+    results: list = [None] * len(files)
+    for linter, indices in groups.items():
+        cache = open_cache(args, pool, linter)
+        todo = []
+        for index in indices:
+            cached = cache.get(files[index], keep_text) if cache is not None and files[index] != "-" else None
+            if cached is None:
+                todo.append(index)
+            else:
+                results[index] = cached
+                progress()
+        errors_so_far = len(linter.rule_errors)
+        for index, result in zip(todo, lint_files(linter, [files[i] for i in todo], jobs=jobs, keep_text=keep_text,
+                                                  progress=progress)):
+            results[index] = result
+            # A rule that failed on this file (its errors come before its result) leaves it out of the cache.
+            if cache is not None and len(linter.rule_errors) == errors_so_far:
+                cache.put(files[index], result)
+            errors_so_far = len(linter.rule_errors)
+        if cache is not None:
+            problem = cache.save()
+            if problem:
+                sys.stderr.write(f"garblint: warning: {problem}\n")
+    for result in results:
+        if result.error:
+            _error(result.error)
+        for note in result.notes:
+            sys.stderr.write(f"garblint: {result.path}: {note}\n")
+        name_standard_input(result, args.stdin_filename)
+    return results
+
+
+def open_cache(args, pool: LinterPool, linter):
+    """The result cache for ``linter``'s configuration, or None (--no-cache, or rules that cannot be cached).
+
+    All of a run's caches are in one folder, at the root of the project the
+    working folder is in (as ruff's are).
+    """
+    from pathlib import Path
+
+    from .cache import ResultCache, cache_folder, cacheable
+
+    if args.no_cache or not cacheable(linter):
+        return None
+    project = pool.resolver.config_file_for(Path.cwd())
+    return ResultCache(linter, cache_folder(project.absolute().parent if project else Path.cwd()))
+
+
+def name_standard_input(result, name: str | None) -> None:
+    """Report text read from '-' under the --stdin-filename given for it."""
+    if result.path == "-" and name:
+        result.path = name
+        for f in result.findings:
+            f.path = name
+
+
+def round_filter(known, changed):
+    """What later rounds of fixes keep of a file's findings: all, or those the
+    baseline does not hide and --diff-base does not leave out."""
+    if known is None and changed is None:
+        return None
+    from .baseline import apply_baseline
+    from .runner import FileResult
 
     def keep(findings):
-        """Later rounds of fixes leave baselined findings alone too."""
-        if known is None:
-            return findings
-        from .runner import FileResult
+        if known is not None:
+            probe = [FileResult("", findings=findings)]
+            apply_baseline(probe, known)
+            findings = probe[0].findings
+        if changed is not None and findings:
+            findings = changed.keep(findings, findings[0].path)
+        return findings
 
-        probe = [FileResult(result.path, findings=findings)]
-        apply_baseline(probe, known)
-        return probe[0].findings
+    return keep
 
-    for result in results:
-        if result.error or not any(f.code in fixable and f.suggestions for f in result.findings):
+
+def changed_since(ref: str, files: list[str]):
+    """--diff-base: the lines of each file changed since ``ref`` (a gitdiff.ChangedLines)."""
+    from .gitdiff import DiffBaseError, changed_lines
+
+    if "-" in files:
+        raise UsageError("--diff-base compares files with git; it cannot read standard input")
+    try:
+        return changed_lines(ref, files)
+    except DiffBaseError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def has_fixes(linter, result) -> bool:
+    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    return not result.error and any(f.code in fixable and f.suggestions for f in result.findings)
+
+
+def fix_files(args, pool: LinterPool, results, known, keep_text: bool, changed=None):
+    """--fix: fix each file in place and lint it again; standard input's text is
+    printed fixed (or as it was) on standard output. Returns the results and
+    how many findings the baseline hid after the fixes."""
+    from .baseline import apply_baseline
+    from .fixes import FixRefused, fix_file, fix_text
+    from .runner import lint_files
+
+    keep = round_filter(known, changed)
+    fixed_paths: list[str] = []
+    tallies: dict[str, Counter] = {}
+    relinted = []
+    results = list(results)
+    for index, result in enumerate(results):
+        linter = pool.for_path(result.path)
+        tally: Counter = Counter()
+        if result.stamp is None and not result.error:  # standard input
+            try:
+                fixed, applied = fix_text(linter, result.text, "-", result.findings, keep, tally)
+            except FixRefused as exc:
+                sys.stderr.write(f"garblint: {result.path}: not fixed: {exc}\n")
+                fixed, applied = result.text, 0
+            sys.stdout.write(fixed)
+            sys.stdout.flush()
+            if applied:
+                again = linter.lint_text(fixed, "-")
+                again.text = fixed if keep_text else None
+                name_standard_input(again, args.stdin_filename)
+                results[index] = again
+                relinted.append(again)
+                tallies[result.path] = tally
             continue
-        if result.path == "-":
-            _error("standard input: --fix changes files only; the findings are reported as they are")
+        if not has_fixes(linter, result):
             continue
         try:
-            applied = fix_file(linter, result, keep)
+            applied = fix_file(linter, result, keep, tally)
         except FixRefused as exc:
             sys.stderr.write(f"garblint: {result.path}: not fixed: {exc}\n")
             continue
         if applied:
-            count += applied
             fixed_paths.append(result.path)
-    if not fixed_paths:
-        return results, 0
-    again = {r.path: r for r in lint_files(linter, fixed_paths, jobs=1, keep_text=keep_text)}
+            tallies[result.path] = tally
+    again = {}
+    for path in fixed_paths:
+        again.update((r.path, r) for r in lint_files(pool.for_path(path), [path], jobs=1, keep_text=keep_text))
     results = [again.get(r.path, r) for r in results]
-    hidden = apply_baseline([again[p] for p in fixed_paths], known) if known is not None else 0
-    files = len(fixed_paths)
-    sys.stderr.write(f"garblint: fixed {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
+    relinted += again.values()
+    if changed is not None:
+        for result in relinted:
+            result.findings = changed.keep(result.findings, result.path)
+    hidden = apply_baseline(relinted, known) if known is not None else 0
+    if tallies:
+        report_fixes(tallies, pool, "fixed", args.show_fixes)
     return results, hidden
+
+
+def diff_files(args, pool: LinterPool, results, known, changed=None) -> int:
+    """--diff: print what --fix would change as a unified diff and change nothing.
+    Exit 1 when there is a diff, 0 when there is none, 2 after a file error."""
+    import difflib
+
+    from .fixes import FixRefused, fix_text
+
+    keep = round_filter(known, changed)
+    stream = open_output(args, [r.path for r in results])
+    tallies: dict[str, Counter] = {}
+    for result in results:
+        linter = pool.for_path(result.path)
+        if not has_fixes(linter, result):
+            continue
+        tally: Counter = Counter()
+        try:
+            fixed, applied = fix_text(linter, result.text, "-" if result.stamp is None else result.path,
+                                      result.findings, keep, tally)
+        except FixRefused as exc:
+            sys.stderr.write(f"garblint: {result.path}: would not be fixed: {exc}\n")
+            continue
+        if not applied:
+            continue
+        tallies[result.path] = tally
+        before, after = result.text.splitlines(keepends=True), fixed.splitlines(keepends=True)
+        for line in difflib.unified_diff(before, after, fromfile=result.path, tofile=result.path):
+            stream.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    if stream is not sys.stdout:
+        stream.close()
+    report_fixes(tallies, pool, "would fix", args.show_fixes)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if tallies else EXIT_CLEAN
+
+
+def report_fixes(tallies: dict[str, Counter], pool: LinterPool, verb: str, itemise: bool) -> None:
+    """On standard error: how many fixes in how many files and, with --show-fixes,
+    each file's fixes by rule, as ruff lists them."""
+    if not tallies:
+        sys.stderr.write("garblint: nothing to fix\n")
+        return
+    count, files = sum(sum(t.values()) for t in tallies.values()), len(tallies)
+    sys.stderr.write(f"garblint: {verb} {count} finding{'s' if count != 1 else ''} "
+                     f"in {files} file{'s' if files != 1 else ''}{':' if itemise else ''}\n")
+    if not itemise:
+        return
+    names = {cls.code: cls.name for cls in pool.rule_classes()}
+    for path, tally in tallies.items():
+        sys.stderr.write(f"- {path}:\n")
+        for code, n in sorted(tally.items()):
+            sys.stderr.write(f"    {n} × {code} ({names.get(code, '?')})\n")
 
 
 def write_stats_table(stream, summary: dict) -> None:
@@ -403,18 +649,22 @@ def write_stats_table(stream, summary: dict) -> None:
 
 
 def cmd_rule(args) -> int:
-    from .config import load_config
+    from .config import load_config, unknown_selector
     from .plugins import all_rule_classes, find_rule, plugin_manager
 
     config = load_config(config_file=args.config, use_project_config=not args.no_config)
     classes = all_rule_classes(plugin_manager(tuple(config.plugins)))
     if args.rule:
         cls = find_rule(classes, args.rule)
-        if cls is None:
-            _error(f"no rule named '{args.rule}' (run 'garblint rule' for the list)")
+        if cls is not None:
+            sys.stdout.write(cls.documentation() + "\n")
+            return EXIT_CLEAN
+        # A family or a code prefix: the rules it names.
+        named = [cls for cls in classes if cls.matches(args.rule)]
+        if not named:
+            _error(unknown_selector(args.rule, classes))
             return EXIT_ERROR
-        sys.stdout.write(cls.documentation() + "\n")
-        return EXIT_CLEAN
+        classes = named
     for cls in classes:
         flag = "" if cls.enabled_by_default else "  (off by default)"
         scope = "  (compare mode)" if cls.scope == "pair" else ""
@@ -442,29 +692,36 @@ def cmd_compare(args) -> int:
     return report_and_exit(args, linter, [result])
 
 
-def report_and_exit(args, linter, results, baselined: int = 0) -> int:
+def report_and_exit(args, linter, results, baselined: int = 0, pool: LinterPool | None = None, default_stream=None) -> int:
+    """Report ``results`` and return the exit code.
+
+    With a ``pool``, each file is judged by its own configuration's fail-on and
+    the reporters know every configuration's rules.
+    """
     reporter_type = reporter_class(linter.manager, args.format)
-    stream = open_output(args, [r.path for r in results])
+    stream = open_output(args, [r.path for r in results], default_stream)
     results = sort_results(results, getattr(args, "sort_by", "path"))
     summary = summarize(results, baselined)
-    fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
+    rule_classes = pool.rule_classes() if pool is not None else linter.rule_classes
+    fixable = {cls.code for cls in rule_classes if cls.fixable}
     summary["fixable"] = sum(1 for r in results for f in r.findings if f.code in fixable and f.suggestions)
     if args.stats:
         summary["documents"] = document_stats(results)
         summary["readability"] = weighted_readability(summary["documents"])
-    reporter = reporter_type(stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": linter.rule_classes})
+    reporter = reporter_type(stream, {"color": use_colour(args, stream), "quiet": args.quiet, "rule_classes": rule_classes})
     reporter.report([r for r in results if not r.error], summary)
     if args.stats and args.format == "text":
         write_stats_table(stream, summary)
-    if stream is not sys.stdout:
+    if stream not in (sys.stdout, sys.stderr):
         stream.close()
     if any(r.error for r in results):
         return EXIT_ERROR
-    if linter.config.fail_on == "never":
-        return EXIT_CLEAN
-    threshold = severity_rank(linter.config.fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for r in results for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+    def fails(result) -> bool:
+        fail_on = (pool.config_for(result.path) if pool is not None else linter.config).fail_on
+        return fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings)
+
+    return EXIT_FINDINGS if any(fails(r) for r in results) else EXIT_CLEAN
 
 
 def cmd_eval(args) -> int:
@@ -608,7 +865,14 @@ def warn_repeated_ids(counts: dict[str, int], shown: int = 5) -> None:
     )
 
 
-COMMANDS = {"pairs": cmd_pairs, "scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
+def cmd_completion(args) -> int:
+    from .completion import script
+
+    sys.stdout.write(script(build_parser(), args.shell))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"completion": cmd_completion, "pairs": cmd_pairs, "scan": cmd_scan, "check": cmd_check, "rule": cmd_rule, "compare": cmd_compare, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

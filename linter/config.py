@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -78,15 +79,19 @@ class Config:
     def origin(self, *keys: str) -> str:
         return self.origins.get(".".join(keys)) or self.origins.get(keys[0], "configuration")
 
+    def _relative_to_root(self, path: Path) -> set[str]:
+        """``path`` relative to the project root, for globs written from there (none if outside it)."""
+        if self.root is None:
+            return set()
+        try:
+            return {path.resolve().relative_to(self.root.resolve()).as_posix()}
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a symbolic link loop
+            return set()
+
     def ignored_for(self, path: str) -> list[str]:
         """Rules the per-file-ignores switch off for ``path``."""
         result: list[str] = []
-        candidates = {path, Path(path).name}
-        if self.root is not None:
-            try:
-                candidates.add(Path(path).resolve().relative_to(self.root.resolve()).as_posix())
-            except ValueError:
-                pass
+        candidates = {path, Path(path).name} | self._relative_to_root(Path(path))
         for pattern, rules in self.per_file_ignores.items():
             if any(fnmatch.fnmatch(c, pattern) for c in candidates):
                 result.extend(rules)
@@ -95,12 +100,7 @@ class Config:
     def is_excluded(self, path: Path) -> bool:
         if not self.exclude:
             return False
-        candidates = {path.as_posix(), path.name}
-        if self.root is not None:
-            try:
-                candidates.add(path.resolve().relative_to(self.root.resolve()).as_posix())
-            except ValueError:
-                pass
+        candidates = {path.as_posix(), path.name} | self._relative_to_root(path)
         return any(fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(c, pattern.rstrip("/") + "/*")
                    for c in candidates for pattern in self.exclude)
 
@@ -122,6 +122,10 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[str, int]]:
                 path = f"{prefix}.{key}" if prefix else key
                 lines[path] = key_node.start_mark.line + 1
                 walk(value_node, path)
+        elif isinstance(n, yaml.SequenceNode):  # list items too: an unknown selector is named by its own line
+            for index, item in enumerate(n.value):
+                lines[f"{prefix}.{index}"] = item.start_mark.line + 1
+                walk(item, f"{prefix}.{index}")
 
     if node is not None:
         walk(node, "")
@@ -256,18 +260,42 @@ def has_garblint_table(path: Path) -> bool:
     return _garblint_table(document, text, str(path)) is not None
 
 
-def find_project_config(start: Path) -> Path | None:
-    """The nearest .garblint.yaml or pyproject.toml with [tool.garblint], walking up."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for candidate_dir in (folder, *folder.parents):
-        for name in PROJECT_FILES:
-            candidate = candidate_dir / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not has_garblint_table(candidate):
-                    continue
-                return candidate
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file a folder holds, if any (in PROJECT_FILES order)."""
+    for name in PROJECT_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name == "pyproject.toml" and not has_garblint_table(candidate):
+                continue
+            return candidate
     return None
+
+
+def find_project_config(start: Path, memo: dict | None = None) -> Path | None:
+    """The nearest .garblint.yaml or pyproject.toml with [tool.garblint], walking up.
+
+    ``memo`` keeps each folder's answer, so that many files of one tree cost
+    one walk.
+    """
+    start = Path(start).absolute()
+    folder = start if start.is_dir() else start.parent
+    try:
+        folder = folder.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: its own path names its folders
+        pass
+    walked = []
+    found = None
+    for candidate_dir in (folder, *folder.parents):
+        if memo is not None and candidate_dir in memo:
+            found = memo[candidate_dir]
+            break
+        walked.append(candidate_dir)
+        found = _config_in(candidate_dir)
+        if found is not None:
+            break
+    if memo is not None:
+        memo.update((candidate_dir, found) for candidate_dir in walked)
+    return found
 
 
 # -- building ----------------------------------------------------------------
@@ -316,25 +344,17 @@ def apply_settings(config: Config, data: dict, origins: dict[str, str]) -> None:
     config.origins.update(origins)
 
 
-def load_config(
-    paths: list[str] | None = None,
-    config_file: str | None = None,
-    use_project_config: bool = True,
-) -> Config:
-    """The effective configuration for linting ``paths``."""
+def built_in_config() -> Config:
+    """The embedded default configuration alone."""
     config = Config()
     data, lines = _yaml_with_lines(default_config_text(), "config.yaml (built-in)")
     apply_settings(config, data, {k: f"config.yaml (built-in):{v}" for k, v in lines.items()})
-    project: Path | None = None
-    if config_file:
-        project = Path(config_file)
-        if not project.is_file():
-            raise ConfigError(f"{config_file}: configuration file not found")
-    elif use_project_config:
-        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-        if not start.exists():
-            start = Path.cwd()
-        project = find_project_config(start)
+    return config
+
+
+def config_from(project: Path | None, base: Config | None = None) -> Config:
+    """The default (or a copy of ``base``) with the settings of ``project`` laid over it."""
+    config = copy.deepcopy(base) if base is not None else built_in_config()
     if project is not None:
         data, origins = read_config_file(project)
         apply_settings(config, data, origins)
@@ -342,6 +362,66 @@ def load_config(
     else:
         config.root = Path.cwd()
     return config
+
+
+def _explicit_file(config_file: str) -> Path:
+    project = Path(config_file)
+    if not project.is_file():
+        raise ConfigError(f"{config_file}: configuration file not found")
+    return project
+
+
+def load_config(
+    paths: list[str] | None = None,
+    config_file: str | None = None,
+    use_project_config: bool = True,
+) -> Config:
+    """The effective configuration for linting ``paths`` (the one found from the first)."""
+    project: Path | None = None
+    if config_file:
+        project = _explicit_file(config_file)
+    elif use_project_config:
+        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+        if not start.exists():
+            start = Path.cwd()
+        project = find_project_config(start)
+    return config_from(project)
+
+
+class ConfigResolver:
+    """The configuration of each linted path, as ruff finds it: the nearest project file
+    walking up from the path, or for every path the one ``config_file`` names.
+
+    Each configuration file is read once; ``adjust`` lays the command-line
+    options over each configuration as it is made.
+    """
+
+    def __init__(self, config_file: str | None = None, use_project_config: bool = True, adjust=None):
+        self.fixed = _explicit_file(config_file) if config_file else None
+        self.use_project_config = use_project_config
+        self.adjust = adjust
+        self._base: Config | None = None
+        self._file_of_folder: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+
+    def config_file_for(self, path: str | Path) -> Path | None:
+        """The configuration file that governs ``path`` (None: the built-in default)."""
+        if self.fixed is not None:
+            return self.fixed
+        if not self.use_project_config:
+            return None
+        return find_project_config(Path.cwd() if str(path) == "-" else Path(path), self._file_of_folder)
+
+    def for_file(self, project: Path | None) -> Config:
+        """The configuration ``project`` (None: the built-in default) gives, command-line options applied."""
+        if project not in self._configs:
+            if self._base is None:
+                self._base = built_in_config()
+            config = config_from(project, self._base)
+            if self.adjust is not None:
+                self.adjust(config)
+            self._configs[project] = config
+        return self._configs[project]
 
 
 def check_rule_settings(config: Config, rule_classes: list) -> None:
@@ -370,6 +450,46 @@ def check_rule_settings(config: Config, rule_classes: list) -> None:
                     f"{config.origin('rules', name, option)}: key 'rules.{name}.{option}' must be "
                     f"{type(default).__name__}, not {value!r}"
                 )
+
+
+SELECTOR_KEYS = ("select", "extend-select", "ignore")
+
+
+def check_selectors(config: Config, rule_classes: list) -> None:
+    """Reject a select, extend-select, ignore or per-file-ignores entry that names no rule.
+
+    The error names the entry, where it came from (an option or file:line) and
+    the nearest rule or family.
+    """
+    lists = [(key, getattr(config, key.replace("-", "_"))) for key in SELECTOR_KEYS]
+    lists += [(f"per-file-ignores.{glob}", rules) for glob, rules in config.per_file_ignores.items()]
+    for key, selectors in lists:
+        for index, selector in enumerate(selectors):
+            if not any(cls.matches(selector) for cls in rule_classes):
+                where = config.origins.get(f"{key}.{index}") or config.origin(*key.split(".", 1))
+                # An option names itself; a file's line is told which key it holds.
+                label = where if where.startswith("--") else f"{where}: {key}"
+                raise ConfigError(f"{label}: {unknown_selector(selector, rule_classes)}")
+
+
+def unknown_selector(selector: str, rule_classes: list) -> str:
+    """What to say of a selector that names no rule: it, and the nearest code, name or family."""
+    import difflib
+
+    candidates: dict[str, str] = {"all": "ALL"}
+    for cls in rule_classes:
+        for candidate in (cls.code, cls.name, cls.family):
+            candidates.setdefault(candidate.lower(), candidate)
+    wanted = selector.strip().lower()
+
+    def closeness(candidate: str) -> tuple[float, int]:
+        # Ties (GL1O1 is as close to GL211 as to GL101) go to the longer common start.
+        shared = len(os.path.commonprefix([wanted, candidate]))
+        return difflib.SequenceMatcher(None, wanted, candidate).ratio(), shared
+
+    best = max(candidates, key=closeness)
+    hint = f"did you mean '{candidates[best]}'?" if closeness(best)[0] >= 0.6 else "run 'garblint rule' for the rules"
+    return f"no rule, code prefix or family is named '{selector}' ({hint})"
 
 
 def _same_kind(default: Any, value: Any) -> bool:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -34,6 +35,7 @@ class Edit:
     start: int
     end: int
     replacement: str
+    code: str = ""  # the rule whose suggestion this is
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def plan_edits(doc: Document, findings: list[Finding], fixable_codes: set[str]) 
             continue
         if doc.touches_skipped(finding.start, finding.end) or doc.paragraph_of(finding.start) is None:
             continue
-        edits.append(Edit(finding.start, finding.end, replacement))
+        edits.append(Edit(finding.start, finding.end, replacement, finding.code))
         position = finding.end
     return edits
 
@@ -142,23 +144,9 @@ def write_fixed(stamp: SourceStamp, text: str) -> None:
     (temporary file, then rename), so a reader sees the old or the new file,
     never half of one. Permissions, and ownership where allowed, are kept.
     """
-    target = os.path.realpath(stamp.path)
-    try:
-        st = os.stat(target)
-    except OSError as exc:
-        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise FixRefused("not a regular file")
+    target, st, current = unchanged_since_read(stamp)
     if not st.st_mode & 0o222:
         raise FixRefused("the file is read-only")
-    try:
-        with open(target, "rb") as handle:
-            current = handle.read()
-    except OSError as exc:
-        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
-    if (st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns
-            or hashlib.blake2b(current, digest_size=16).hexdigest() != stamp.digest):
-        raise FixRefused("the file changed after it was read; run garblint again")
     data = text.encode("utf-8")
     try:
         if st.st_nlink > 1:
@@ -167,6 +155,26 @@ def write_fixed(stamp: SourceStamp, text: str) -> None:
             _replace(target, data, st)
     except OSError as exc:
         raise FixRefused(f"cannot write it: {exc.strerror or exc}") from None
+
+
+def unchanged_since_read(stamp: SourceStamp) -> tuple[str, os.stat_result, bytes]:
+    """The file's real path, status and contents, or FixRefused if it is not what was read."""
+    target = os.path.realpath(stamp.path)
+    try:
+        st = os.stat(target)
+    except OSError as exc:
+        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise FixRefused("not a regular file")
+    try:
+        with open(target, "rb") as handle:
+            current = handle.read()
+    except OSError as exc:
+        raise FixRefused(f"cannot read it again: {exc.strerror or exc}") from None
+    if (st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns
+            or hashlib.blake2b(current, digest_size=16).hexdigest() != stamp.digest):
+        raise FixRefused("the file changed after it was read; run garblint again")
+    return target, st, current
 
 
 def _replace(target: str, data: bytes, st: os.stat_result) -> None:
@@ -213,17 +221,19 @@ def _write_in_place(target: str, data: bytes, old: bytes) -> None:
 
 
 def fix_text(linter, text: str, path: str, findings: list[Finding] | None = None,
-             keep: Callable[[list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
+             keep: Callable[[list[Finding]], list[Finding]] | None = None, tally: Counter | None = None) -> tuple[str, int]:
     """The text with every fixable finding fixed, and how many fixes were made.
 
     Fixes are applied in rounds, as ruff does: a fix held back because it
     overlapped another, or one that only appears once another is made ("the
     the the"), is made in the next round, so running --fix again changes
     nothing. ``findings`` are the first round's (already filtered); ``keep``
-    filters later rounds' (a baseline). Raises FixRefused when the guard refuses.
+    filters later rounds' (a baseline); ``tally``, when given, counts the fixes
+    made by rule code. Raises FixRefused when the guard refuses.
     """
     fixable = {cls.code for cls in linter.rule_classes if cls.fixable}
     applied = 0
+    made: Counter = Counter()
     for _ in range(MAX_ROUNDS):
         if findings is None:
             findings = linter.lint_text(text, path).findings
@@ -238,10 +248,14 @@ def fix_text(linter, text: str, path: str, findings: list[Finding] | None = None
         if reason is not None:
             raise FixRefused(reason)
         text, applied, findings = fixed, applied + len(edits), None
+        made.update(edit.code for edit in edits)
+    if tally is not None:
+        tally.update(made)
     return text, applied
 
 
-def fix_file(linter, result, keep: Callable[[list[Finding]], list[Finding]] | None = None) -> int:
+def fix_file(linter, result, keep: Callable[[list[Finding]], list[Finding]] | None = None,
+             tally: Counter | None = None) -> int:
     """Fix a linted file, starting from the text that was linted; return how many fixes were made.
 
     Raises FixRefused, leaving the file untouched, when the guard or the
@@ -249,7 +263,10 @@ def fix_file(linter, result, keep: Callable[[list[Finding]], list[Finding]] | No
     """
     if result.text is None or result.stamp is None:
         raise FixRefused("its text was not kept")
-    fixed, applied = fix_text(linter, result.text, result.path, result.findings, keep)
+    # A file that changed since it was linted is refused before the rounds of
+    # fixes lint it again, not only when the fixed text would be written.
+    unchanged_since_read(result.stamp)
+    fixed, applied = fix_text(linter, result.text, result.path, result.findings, keep, tally)
     if applied:
         write_fixed(result.stamp, fixed)
     return applied

@@ -14,6 +14,7 @@ import re
 from . import hookimpl
 from .document import Parsed
 from .segment import HIDDEN, OPAQUE, Block, plain_text_blocks
+from .suppressions import plain_text_directives
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -35,7 +36,15 @@ def garblint_parse(path, text, config):
 
 def parse_plain(text: str) -> Parsed:
     prose = text.replace("\ufeff", " ")
-    return Parsed(prose, plain_text_blocks(prose))
+    # Suppression directives ("garblint: disable GL101") are lines of their own, not prose.
+    directives = plain_text_directives(prose)
+    if directives:
+        pieces, position = [], 0
+        for start, end, _ in directives:
+            pieces += [prose[position:start], " " * (end - start)]
+            position = end
+        prose = "".join(pieces) + prose[position:]
+    return Parsed(prose, plain_text_blocks(prose), directives)
 
 
 # How each character of a Markdown file appears in the prose string.

@@ -86,14 +86,7 @@ class Rule:
     @classmethod
     def matches(cls, selector: str) -> bool:
         """Whether a select/ignore entry (code, code prefix, name, family or ALL) names this rule."""
-        selector = selector.strip()
-        if selector.upper() == "ALL":
-            return True
-        return (
-            selector == cls.name
-            or selector == cls.family
-            or (selector[:2].upper() == "GL" and cls.code.startswith(selector.upper()))
-        )
+        return selector_matches(selector, cls.code, cls.name, cls.family)
 
     @classmethod
     def documentation(cls) -> str:
@@ -152,6 +145,21 @@ def _markdown_fence(example: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", example)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}text\n{example.strip(chr(10))}\n{fence}"
+
+
+def selector_matches(selector: str, code: str, name: str, family: str) -> bool:
+    """Whether a select/ignore/suppression entry names the rule with this code, name and family.
+
+    An entry is ALL, the rule's name or family, or its code or a prefix of it
+    that keeps the code's letters whole, in any case: "GL", "gl1", "GL101"
+    name GL101, but "G" does not.
+    """
+    selector = selector.strip()
+    if selector.upper() == "ALL" or selector == name or selector == family:
+        return True
+    prefix = selector.upper()
+    letters = code.rstrip("0123456789")
+    return bool(prefix) and code.startswith(prefix) and len(prefix) >= len(letters)
 
 
 def iter_rule_classes(results: Iterable[Iterable[type[Rule]]]) -> Iterator[type[Rule]]:

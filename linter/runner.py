@@ -20,13 +20,16 @@ from .document import Document
 from .segment import HIDDEN, Block
 from .findings import Finding, severity_rank
 from .fixes import SourceStamp
-from .config import check_rule_settings
+from .config import check_rule_settings, check_selectors, unknown_selector
 from .plugins import all_rule_classes, plugin_manager, selected_rules
+from .rule import selector_matches
 
 # Documents above this size are linted in chunks cut at paragraph breaks, so
 # memory stays bounded; rules see each chunk as a document.
 CHUNK_CHARS = 400_000
-SKIPPED_DIRS = {"node_modules", "__pycache__"}
+# Folders a walk never enters, as ruff's default exclusions: build output,
+# virtual environments, installed packages, caches.
+SKIPPED_DIRS = {"build", "dist", ".venv", "venv", ".tox", "site-packages", "node_modules", "__pycache__"}
 
 
 class InputError(Exception):
@@ -95,15 +98,23 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
-def collect_files(paths: list[str], config: Config, notes: list[str] | None = None) -> tuple[list[str], list[str]]:
+def collect_files(paths: list[str], config, notes: list[str] | None = None, *, force_exclude: bool = False,
+                  respect_gitignore: bool = True) -> tuple[list[str], list[str]]:
     """The files to lint under ``paths`` (in a stable order) and the path errors.
 
-    A folder walk takes regular files only; what it passes over for another
-    reason than its name (a FIFO, a socket) is added to ``notes``.
+    ``config`` is a Config, or a function giving the Config of a path: a
+    folder walk then takes each folder's extensions and exclusions from its
+    own configuration. A walk passes over hidden entries, the usual build and
+    environment folders (``SKIPPED_DIRS``, any folder holding ``pyvenv.cfg``),
+    what ``exclude`` matches and, unless ``respect_gitignore`` is false, what
+    git ignores. A path named on the command line is linted whatever
+    ``exclude`` says, as ruff does, unless ``force_exclude`` is true: it is
+    then left out quietly. A walk takes regular files only; what it passes
+    over for another reason than its name (a FIFO, a socket) is added to ``notes``.
     """
+    config_for = config if callable(config) else (lambda _path: config)
     files: list[str] = []
     errors: list[str] = []
-    extensions = tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in config.extensions)
     for raw in paths:
         if raw == "-":
             files.append("-")
@@ -123,36 +134,82 @@ def collect_files(paths: list[str], config: Config, notes: list[str] | None = No
             else:
                 errors.append(f"{raw}: {exc.strerror or exc}")
             continue
+        if force_exclude and _force_excluded(path, config_for(raw)):
+            continue
         if path.is_dir():
-            found = []
-            for folder, dirnames, filenames in os.walk(path, onerror=None):
-                dirnames[:] = sorted(
-                    d for d in dirnames
-                    if not d.startswith(".") and d not in SKIPPED_DIRS and not config.is_excluded(Path(folder, d))
-                )
-                for name in sorted(filenames):
-                    candidate = Path(folder, name)
-                    if name.startswith(".") or not name.lower().endswith(extensions):
-                        continue
-                    if config.is_excluded(candidate):
-                        continue
-                    try:
-                        mode = candidate.stat().st_mode
-                    except OSError as exc:
-                        errors.append(f"{candidate}: {exc.strerror or exc}")
-                        continue
-                    if not stat.S_ISREG(mode):
-                        if notes is not None:
-                            notes.append(f"{candidate}: skipped, not a regular file ({_file_kind(mode)})")
-                        continue
-                    found.append(str(candidate))
+            found = _walk(path, config_for, errors, notes, respect_gitignore)
             if not found:
-                errors.append(f"{raw}: no lintable files (extensions: {', '.join(extensions)})")
+                errors.append(f"{raw}: no lintable files (extensions: {', '.join(_extensions(config_for(raw)))}; "
+                              "exclusions and .gitignore apply)")
             files.extend(found)
         else:
-            if not config.is_excluded(path):
-                files.append(raw)
+            files.append(raw)
     return files, errors
+
+
+def _walk(root: Path, config_for, errors: list[str], notes: list[str] | None, respect_gitignore: bool) -> list[str]:
+    gitignore = None
+    if respect_gitignore:
+        from .gitignore import GitIgnore
+
+        gitignore = GitIgnore(root)
+    found = []
+    for folder, dirnames, filenames in os.walk(root, onerror=None):
+        here = config_for(folder)
+        extensions = _extensions(here)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not _skipped_folder(Path(folder, d)) and not here.is_excluded(Path(folder, d))
+            and not (gitignore and gitignore.ignored(Path(folder, d), is_dir=True))
+        )
+        for name in sorted(filenames):
+            candidate = Path(folder, name)
+            if name.startswith(".") or not name.lower().endswith(extensions):
+                continue
+            if here.is_excluded(candidate) or (gitignore and gitignore.ignored(candidate)):
+                continue
+            try:
+                mode = candidate.stat().st_mode
+            except OSError as exc:
+                errors.append(f"{candidate}: {exc.strerror or exc}")
+                continue
+            if not stat.S_ISREG(mode):
+                if notes is not None:
+                    notes.append(f"{candidate}: skipped, not a regular file ({_file_kind(mode)})")
+                continue
+            found.append(str(candidate))
+    return found
+
+
+def _skipped_folder(folder: Path) -> bool:
+    """Hidden folders, build output and environments: never walked into."""
+    return folder.name.startswith(".") or _build_or_environment(folder)
+
+
+def _build_or_environment(folder: Path) -> bool:
+    return folder.name in SKIPPED_DIRS or (folder / "pyvenv.cfg").is_file()
+
+
+def _force_excluded(path: Path, config: Config) -> bool:
+    """Whether --force-exclude leaves out a named path: ``exclude`` matches it or a
+    folder it lies in below the project's root, or that folder is build output or
+    an environment (``SKIPPED_DIRS``)."""
+    if config.is_excluded(path):
+        return True
+    absolute = path.absolute()
+    root = (config.root or Path.cwd()).absolute()
+    if root not in absolute.parents:
+        return False
+    for folder in absolute.parents:
+        if folder == root:
+            return False
+        if _build_or_environment(folder) or config.is_excluded(folder):
+            return True
+    return False
+
+
+def _extensions(config: Config) -> tuple[str, ...]:
+    return tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in config.extensions)
 
 
 # -- linting -------------------------------------------------------------------
@@ -197,6 +254,10 @@ def run_rule(rule, doc: Document, seconds_left: float | None,
         ):
             return found, max(time.process_time() - cpu_started, seconds_left), True
     return found, time.process_time() - cpu_started, False
+
+
+def stopped_note(rule, seconds: float) -> str:
+    return f"{rule.code} ({rule.name}) stopped after {seconds:.1f} s; its findings here are incomplete"
 
 
 def split_long_block(prose: str, block: Block, size: int = CHUNK_CHARS) -> list[Block]:
@@ -267,12 +328,12 @@ class Linter:
         self.manager = plugin_manager(tuple(config.plugins))
         classes = all_rule_classes(self.manager)
         check_rule_settings(config, classes)
+        check_selectors(config, classes)
         self.rule_classes = classes
         self.rules = selected_rules(classes, config)
         self.manager.hook.garblint_configure(config=config)
         self.rule_errors: list[str] = []
         # One line per rule stopped by its time budget, also written to standard error.
-        self.budget_notes: list[str] = []
 
     def parse(self, text: str, path: str) -> Document:
         parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
@@ -295,6 +356,8 @@ class Linter:
         result = FileResult(path)
         whole = self.parse(text, path)
         result.notes.extend(whole.notes)
+        if whole.comments:
+            result.notes.extend(self.directive_warnings(whole))
         findings: list[Finding] = []
         chunks = chunk_blocks(whole)
         budget = time_budget(self.config, len(text))
@@ -316,7 +379,7 @@ class Linter:
                 left = None if budget is None else budget - spent.get(rule.code, 0.0)
                 if left is not None and left <= 0:  # spent on the earlier chunks
                     stopped.add(rule.code)
-                    self._note_stopped(rule, spent[rule.code], path)
+                    result.notes.append(stopped_note(rule, spent[rule.code]))
                     continue
                 allowed = MAX_FINDINGS_PER_RULE - made.get(rule.code, 0)
                 try:
@@ -329,10 +392,10 @@ class Linter:
                 if over:
                     stopped.add(rule.code)
                     if made[rule.code] >= MAX_FINDINGS_PER_RULE:
-                        self._note(f"garblint: {rule.code} ({rule.name}) stopped at {MAX_FINDINGS_PER_RULE} findings "
-                                   f"on {path}; the rest there are not reported")
+                        result.notes.append(f"{rule.code} ({rule.name}) stopped at {MAX_FINDINGS_PER_RULE} findings; "
+                                            "the rest are not reported")
                     else:
-                        self._note_stopped(rule, spent[rule.code], path)
+                        result.notes.append(stopped_note(rule, spent[rule.code]))
                 findings.extend(self._checked(rule, doc, produced, start))
             doc = None  # free the chunk's tokens before the next one
         result.findings = self.filter(whole, findings)
@@ -341,6 +404,19 @@ class Linter:
 
             result.readability = readability(whole.prose)
         return result
+
+    def directive_warnings(self, doc: Document) -> list[str]:
+        """A warning for each rule a suppression directive names that no rule answers to."""
+        from .suppressions import parse_directive
+
+        warnings = []
+        for start, _end, body in doc.comments:
+            directive = parse_directive(body)
+            for name in sorted(directive[1]) if directive else ():
+                if not any(cls.matches(name) for cls in self.rule_classes):
+                    warnings.append(f"line {doc.line_col(start)[0]}: warning: {unknown_selector(name, self.rule_classes)}; "
+                                    "the suppression directive ignores it")
+        return warnings
 
     def _checked(self, rule, doc: Document, produced: list[Finding], offset: int) -> list[Finding]:
         """A rule's findings on one document (or chunk) with their spans checked, shifted by ``offset``."""
@@ -355,13 +431,6 @@ class Linter:
             finding.end += offset
             kept.append(finding)
         return kept
-
-    def _note_stopped(self, rule, seconds: float, path: str) -> None:
-        self._note(f"garblint: {rule.code} ({rule.name}) stopped after {seconds:.1f} s on {path}; its findings there are incomplete")
-
-    def _note(self, note: str) -> None:
-        self.budget_notes.append(note)
-        sys.stderr.write(note + "\n")
 
     def filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         config = self.config
@@ -381,9 +450,9 @@ class Linter:
                     continue  # inline code or a URL: not prose garblint may judge
             if severity_rank(f.severity) < min_rank:
                 continue
-            if ignored and any(_names(f, r) for r in ignored):
+            if _named(f, ignored):
                 continue
-            if suppressed and any(s <= f.start < e and (not rules or any(_names(f, r) for r in rules)) for s, e, rules in suppressed):
+            if suppressed and any(s <= f.start < e and (not rules or _named(f, rules)) for s, e, rules in suppressed):
                 continue
             f.path = doc.path
             f.line, f.column = doc.line_col(f.start)
@@ -415,11 +484,9 @@ def _trim_hidden(prose: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _names(finding: Finding, selector: str) -> bool:
-    selector = selector.strip()
-    return selector.upper() == "ALL" or selector in (finding.code, finding.rule, finding.family) or (
-        selector[:2].upper() == "GL" and finding.code.startswith(selector.upper())
-    )
+def _named(finding: Finding, selectors) -> bool:
+    """Whether any of ``selectors`` names the finding's rule."""
+    return any(selector_matches(s, finding.code, finding.rule, finding.family) for s in selectors)
 
 
 # -- parallel runs ---------------------------------------------------------------

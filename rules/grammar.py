@@ -110,6 +110,7 @@ class Grammar(Rule):
     severity = "warning"
     enabled_by_default = False
     example_is_standalone = False  # needs a LanguageTool server
+    cacheable = False  # its findings depend on a server, which may be down or upgraded
     summary = "LanguageTool's grammar matches, filtered to those that find broken text."
     explanation = (
         "Sends each document's prose (markup masked) to LanguageTool through "

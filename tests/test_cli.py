@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 import yaml
@@ -138,8 +139,74 @@ def test_pre_commit_hook_fails_a_file_with_an_error(files):
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     (hook,) = [h for h in hooks if h["id"] == "garblint"]
     assert hook["language"] == "python"
-    assert set(hook["types_or"]) == {"markdown", "plain-text"}
+    assert hook["entry"] == "garblint check --force-exclude"
+    assert hook["types"] == ["text"]
+    for name, taken in (("a.md", True), ("docs/b.markdown", True), ("c.txt", True), ("setup.py", False), ("d.mdx", False)):
+        assert bool(re.search(hook["files"], name)) is taken, name
     command = hook["entry"].split()
     assert command[0] == "garblint"
     assert run_cli(*command[1:], str(files / "broken.txt")).returncode == 1
     assert run_cli(*command[1:], str(files / "clean.md")).returncode == 0
+
+
+@pytest.mark.parametrize("environment, coloured", [
+    ({"NO_COLOR": None, "FORCE_COLOR": "1"}, True),
+    ({"NO_COLOR": None, "FORCE_COLOR": ""}, False),  # set but empty: as if unset
+    ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # NO_COLOR wins
+    ({"NO_COLOR": None, "FORCE_COLOR": None}, False),  # not a terminal
+])
+def test_force_color_and_no_color(files, environment, coloured):
+    result = run_cli("check", str(files / "broken.txt"), env=environment)
+    assert ("\033[" in result.stdout) is coloured
+    assert "\033[" not in run_cli("check", "--color", "never", str(files / "broken.txt"), env=environment).stdout
+
+
+def readme_pre_commit_snippets() -> list:
+    section = (ROOT / "README.md").read_text().split("### pre-commit", 1)[1].split("\n### ", 1)[0]
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+
+
+def test_readme_pre_commit_snippets_match_the_hook():
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    remote, local = readme_pre_commit_snippets()
+    assert remote["repos"][0]["hooks"] == [{"id": hook["id"]}]
+    (local_hook,) = local["repos"][0]["hooks"]
+    assert local["repos"][0]["repo"] == "local"
+    for key in ("id", "entry", "types", "files"):
+        assert local_hook[key] == hook[key], key
+
+
+def test_readme_local_pre_commit_hook_runs_as_written(tmp_path):
+    """pre-commit itself, on a repository with the README's local hook and a garblint on PATH."""
+    pytest.importorskip("pre_commit")
+    import os
+    import subprocess
+    import sys
+
+    _, local = readme_pre_commit_snippets()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(local))
+    (project / ".garblint.yaml").write_text("exclude: ['vendor/*']\n")
+    (project / "vendor").mkdir()
+    (project / "vendor" / "copied.md").write_text(BROKEN)
+    (project / "notes.md").write_text(CLEAN)
+    (project / "script.py").write_text("x = 'to to'\n")
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    (bin_folder / "garblint").write_text(f"#!/bin/sh\nexec {sys.executable} -m linter \"$@\"\n")
+    (bin_folder / "garblint").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(ROOT),
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1", "GARBLINT_CACHE_DIR": str(tmp_path / "c")}
+
+    def run(*command):
+        return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+    for command in (["git", "init", "-q"], ["git", "add", "."]):
+        assert run(*command).returncode == 0
+    passed = run(sys.executable, "-m", "pre_commit", "run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr  # the excluded copy and the .py file are left alone
+    (project / "notes.md").write_text(BROKEN)
+    run("git", "add", ".")
+    failed = run(sys.executable, "-m", "pre_commit", "run", "--all-files")
+    assert failed.returncode == 1 and "notes.md:1:" in failed.stdout and "vendor" not in failed.stdout

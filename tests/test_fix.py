@@ -60,11 +60,11 @@ def test_fix_in_markdown_edits_only_prose(tmp_path):
     assert target.read_text() == "# Notes\n\nWe were able to go.\n\n```\nto to\n```\n"
 
 
-def test_fix_on_standard_input_reports_instead_of_failing(tmp_path):
+def test_fix_on_standard_input_prints_the_fixed_text_and_reports_on_standard_error(tmp_path):
     result = run_cli("check", "--fix", "--no-config", "-", input="They were able to to go.\n")
-    assert "changes files only" in result.stderr
-    assert "GL101" in result.stdout
-    assert result.returncode == 1
+    assert result.stdout == "They were able to go.\n"
+    assert "fixed 1 finding in 1 file" in result.stderr and "GL101" not in result.stderr
+    assert result.returncode == 0
 
 
 def test_rule_listing_and_documentation_say_which_rules_are_fixable():

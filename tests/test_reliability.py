@@ -275,4 +275,4 @@ def test_a_rule_stops_at_a_thousand_findings_in_one_document_and_says_so(here, i
     (isolated / "flood.txt").write_text("Delegates met. " + "the the " * 1500 + "\n")
     result = here("check", "--format", "json", "--select", "GL101", "flood.txt")
     assert len(findings_of(result)) == 1000
-    assert "GL101 (doubled-word) stopped at 1000 findings on flood.txt" in result.stderr
+    assert "flood.txt: GL101 (doubled-word) stopped at 1000 findings" in result.stderr

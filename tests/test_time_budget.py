@@ -42,8 +42,8 @@ def test_an_endless_plugin_rule_is_stopped_and_named_once(tmp_path):
     assert time.perf_counter() - started < 30  # the rule never ends on its own
     notes = [line for line in result.stderr.splitlines() if "stopped after" in line]
     assert len(notes) == 1
-    assert notes[0].startswith("garblint: XT001 (endless-rule) stopped after 0.3 s on big.txt")
-    assert notes[0].endswith("its findings there are incomplete")
+    assert notes[0].startswith("garblint: big.txt: XT001 (endless-rule) stopped after 0.3 s")
+    assert notes[0].endswith("its findings here are incomplete")
     # The finding made before the stop is kept, and the other rules ran as usual.
     assert "XT001" in result.stdout and "first finding" in result.stdout
     assert "GL101" in result.stdout
