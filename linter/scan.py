@@ -372,6 +372,8 @@ def score_partition(partition: Partition, settings: ScanSettings, output: str) -
             "words": result.words,
             "counts": summary["by_family"],
             "findings": [_compact(f) for f in result.findings],
+            # What could not be linted as asked (a rule stopped by its budget...), so nothing is lost silently.
+            "notes": result.notes,
         })
     write_part(Path(output), partition.name, records, settings.output_format)
     return len(records)
@@ -407,7 +409,8 @@ def write_part(folder: Path, name: str, records: list[dict], fmt: str) -> None:
             import pyarrow.parquet as pq
 
             rows = [{**r, "counts": json.dumps(r["counts"]), "findings": json.dumps(r["findings"], ensure_ascii=False)} for r in records]
-            schema = pa.schema([("id", pa.string()), ("score", pa.float64()), ("words", pa.int64()), ("counts", pa.string()), ("findings", pa.string())])
+            schema = pa.schema([("id", pa.string()), ("score", pa.float64()), ("words", pa.int64()), ("counts", pa.string()),
+                                ("findings", pa.string()), ("notes", pa.list_(pa.string()))])
             pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
         else:
             with open(tmp, "w", encoding="utf-8") as handle:

@@ -217,3 +217,12 @@ def test_duplicate_ids_are_reported_and_every_record_is_scored(tmp_path):
     assert line.startswith("garblint: warning: 2 ids held by more than one record (6 records)")
     assert "'doc-2' (4), 'doc-4' (2)" in line
     assert sorted(output_ids(tmp_path / "out")) == sorted(ids)
+
+
+def test_a_record_whose_rule_was_stopped_says_so(cli, tmp_path):
+    corpus = tmp_path / "flood.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Delegates met. " + "the the " * 1200}) + "\n")
+    result = cli("scan", str(corpus), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(next((tmp_path / "out").glob("part-*.jsonl")).read_text())
+    assert record["notes"] == ["GL101 (doubled-word) stopped at 1000 findings; the rest are not reported"]
