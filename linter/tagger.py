@@ -8,33 +8,40 @@
 and gives each a pair: a Penn Treebank tag (VB VBD VBG VBN VBP VBZ MD TO NN
 NNP ...) and a Universal POS tag (VERB AUX NOUN PROPN ...).
 
-The model is a linear classifier trained on Universal Dependencies
-English-EWT (CC BY-SA 4.0) re-tokenized the way garblint tokenizes, so
-"don't", "China's" and "win-win" are one token each (tools/ewt.py says how the
+The model is a linear classifier trained with averaged passive-aggressive
+updates (a perceptron that also learns from right answers won by too small a
+margin) on the train and dev splits of Universal Dependencies English-EWT
+(CC BY-SA 4.0), re-tokenized the way garblint tokenizes, so "don't",
+"China's" and "win-win" are one token each (tools/ewt.py says how the
 treebank's tags were projected onto such tokens). ``tools/train_tagger.py``
 retrains it; README.md ("Part-of-speech model") gives the data, licence and
-measured accuracy. A sentence is tagged greedily from right to left, because
-in English the word after says more than the word before ("to" before a
-verb, a participle before "by").
+measured accuracy. A sentence is tagged greedily from right to left: in
+English the word after says more than the word before ("to" before a verb, a
+participle before "by"), and it measured better than left to right.
 
 Features of a token: its lower-cased form, suffixes, first character and
 shape; whether it opens the sentence and how capitalised the sentence is;
 form, suffix, shape and possible tags of the words around it; the tags
 already given to the two words after it. Three tables from training add what
-one treebank lacks: the labels each word took in EWT (a frequent word may only
-take those), the tags it took in the tagged Brown corpus, and how often it is
-capitalised inside a sentence. A run of one repeated punctuation character
-("___", "...", "!!!") is tagged as one token, as the treebank writes it.
+one treebank lacks: the labels each word took in EWT, the tags it took in the
+tagged Brown corpus, and how often it is capitalised inside a sentence. A
+word may only take the labels its table entry allows (a frequent word, those
+it had in at least 1% of its EWT occurrences; a word only Brown knows, those
+EWT words of the same Brown tags had); an unknown word may take any
+open-class label. A run of one repeated punctuation character ("___", "...",
+"!!!") is tagged as one token, as the treebank writes it.
 
-Speed: a word that can take a single label costs a dictionary look-up. For
-the others, the weights of each group of features that depends on one word
-only are summed once per word and kept on that word's entry, so tagging
-ordinary text mostly adds a few cached numbers per candidate label.
+Speed: a word with a single possible label costs one look-up. For the
+others, the weights of every group of features that depends on one word are
+summed once and kept on that word's entry (``WordInfo``); so are the word's
+own features combined with the tags after it. Scoring a label then adds five
+cached numbers.
 """
 from __future__ import annotations
 
 import gzip
 import json
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,7 +116,7 @@ class WordInfo:
     """What the features need to know about one token text, and its cached weight sums."""
 
     __slots__ = ("text", "norm", "shape", "shape2", "candidates", "ambiguity", "brown", "capitals",
-                 "own", "left", "left2", "right", "right2", "by_next_tag", "in_context")
+                 "own", "left", "left2", "right", "right2", "by_next_tag", "in_context", "uses")
 
     def __init__(self, text: str, norm: str, shape_: str, candidates: tuple[int, ...], ambiguity: str = "?",
                  brown: str = "?", capitals: str = "-"):
@@ -121,11 +128,14 @@ class WordInfo:
         self.ambiguity = ambiguity
         self.brown = brown
         self.capitals = capitals
-        # Weight sums of this word's features in each role, filled on first use.
-        self.own = self.left = self.left2 = self.right = self.right2 = None
-        self.by_next_tag: dict[str, dict[int, int]] = {}
-        # All but the neighbours' features, per (next tag, tag after it, sentence case).
-        self.in_context: dict[tuple[str, str, str], dict[int, int]] = {}
+        # Summed weights of this word's features, filled on first use: as a
+        # neighbour, one number per label; its own features and those of the
+        # tags after it, one number per candidate (in the order of ``candidates``).
+        self.left = self.left2 = self.right = self.right2 = None
+        self.own: tuple[int, ...] | None = None
+        self.by_next_tag: dict[str, tuple[int, ...]] = {}
+        self.in_context: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        self.uses = 0  # sentences it was in since the caches were last trimmed
 
 
 # Stand-ins for the words beyond the sentence's ends.
@@ -266,8 +276,8 @@ class Lexicon:
 class Tagger:
     """Tags the tokens of a sentence; see the module docstring for the model."""
 
-    # Word entries kept before the caches start again: bounds memory on huge inputs of unique tokens.
-    CACHE_LIMIT = 100_000
+    # Words whose weight sums are kept; beyond this the rarely used ones are dropped (bounds memory).
+    CACHE_LIMIT = 20_000
 
     def __init__(self, model: dict):
         self.labels: list[tuple[str, str]] = [tuple(label) for label in model["labels"]]
@@ -276,10 +286,11 @@ class Tagger:
         # Feature -> "label weight label weight ...", replaced by a dict when first used.
         self._weights: dict[str, str | dict[int, int]] = dict(model["weights"])
         self._infos: dict[str, WordInfo] = {}
-        self._tag_blocks: dict[tuple[str, str], dict[int, int]] = {}
-        self._case_blocks: dict[tuple[str, str], dict[int, int]] = {}
+        self._tag_blocks: dict[tuple[str, str], array] = {}
+        self._case_blocks: dict[tuple[str, str], array] = {}
         # Its own stand-ins for the words beyond the ends: they carry this model's weight sums.
         self._padding = [WordInfo(pad.text, pad.norm, "", ()) for pad in PADDING]
+        self._zeros = array("i", bytes(4 * len(self.labels)))
 
     def weights(self, feature: str) -> dict[int, int] | None:
         """Label -> weight of one feature (None when training never gave it a weight)."""
@@ -289,20 +300,18 @@ class Tagger:
             found = self._weights[feature] = dict(zip(numbers, numbers))
         return found
 
-    def _sum(self, features: list[str]) -> dict[int, int]:
-        total: dict[int, int] = {}
+    def _sum(self, features: list[str]) -> array:
+        """The summed weights of the features, one number per label."""
+        total = array("i", self._zeros)
         for feature in features:
             weights = self.weights(feature)
             if weights:
-                if total:
-                    for label, value in weights.items():
-                        total[label] = total.get(label, 0) + value
-                else:
-                    total = dict(weights)
+                for label, value in weights.items():
+                    total[label] += value
         return total
 
-    def _sum_for(self, features: list[str], candidates: tuple[int, ...]) -> dict[int, int]:
-        """Like ``_sum``, for the given labels only (a word's own features only ever score its own candidates)."""
+    def _sum_for(self, features: list[str], candidates: tuple[int, ...]) -> tuple[int, ...]:
+        """The summed weights of the features for each of the candidates, in their order."""
         total = dict.fromkeys(candidates, 0)
         size = len(candidates)
         for feature in features:
@@ -318,10 +327,10 @@ class Tagger:
                     value = weights.get(label)
                     if value:
                         total[label] += value
-        return total
+        return tuple(total.values())
 
     def _context_block(self, word: WordInfo, next_tag: str, second_next_tag: str, case: str,
-                       first: bool) -> dict[int, int]:
+                       first: bool) -> tuple[int, ...]:
         """The weights that do not depend on the neighbouring words, summed for each of the word's candidates."""
         candidates = word.candidates
         own = word.own
@@ -338,12 +347,10 @@ class Tagger:
         sentence = self._case_blocks.get(key)
         if sentence is None:
             sentence = self._case_blocks[key] = self._sum(sentence_features(case, word))
-        tags, sentence = tags.get, sentence.get
-        block = {label: own[label] + with_tag[label] + tags(label, 0) + sentence(label, 0) for label in candidates}
+        block = [mine + tagged + tags[label] + sentence[label] for label, mine, tagged in zip(candidates, own, with_tag)]
         if first:
-            for label, value in self._sum_for(first_word_features(word), candidates).items():
-                block[label] += value
-        return block
+            block = [value + extra for value, extra in zip(block, self._sum_for(first_word_features(word), candidates))]
+        return tuple(block)
 
     def info(self, text: str) -> WordInfo:
         found = self._infos.get(text)
@@ -351,13 +358,22 @@ class Tagger:
             found = self._infos[text] = self.lexicon.info(text)
         return found
 
+    def _trim_caches(self) -> None:
+        """Keep the words met in more than one sentence since the last trim (at most half the limit)."""
+        kept = [item for item in self._infos.items() if item[1].uses > 1]
+        if len(kept) > self.CACHE_LIMIT // 2:
+            kept.sort(key=lambda item: -item[1].uses)
+            del kept[self.CACHE_LIMIT // 2:]
+        self._infos = dict(kept)
+        for word in self._infos.values():
+            word.uses = 0
+
     def tag(self, words: list[str]) -> list[tuple[str, str]]:
         """One (Penn tag, Universal POS tag) pair per token of one sentence."""
         if not words:
             return []
         if len(self._infos) > self.CACHE_LIMIT:
-            self._infos.clear()
-            self._tag_blocks.clear()
+            self._trim_caches()
         units, counts = collapse_runs(words)
         labels = self.labels
         chosen = self._choose(units)
@@ -374,6 +390,8 @@ class Tagger:
         info = self.info
         before, before2, after, after2 = self._padding
         words = [before2, before, *[infos.get(text) or info(text) for text in units], after, after2]
+        for word in words:
+            word.uses += 1
         n = len(units)
         case = sentence_case(units)
         total = self._sum
@@ -410,9 +428,8 @@ class Tagger:
                     right2 = neighbour.right2 = total(second_right_features(neighbour))
                 best = -1
                 best_score = 0
-                left, left2, right, right2 = left.get, left2.get, right.get, right2.get
-                for label in candidates:
-                    score = own[label] + left(label, 0) + left2(label, 0) + right(label, 0) + right2(label, 0)
+                for label, score in zip(candidates, own):
+                    score += left[label] + left2[label] + right[label] + right2[label]
                     if best < 0 or score > best_score:
                         best, best_score = label, score
             chosen[i] = best

@@ -140,3 +140,19 @@ def test_tagger_is_loaded_once_and_is_deterministic():
     assert load_tagger() is load_tagger()
     words = tokens("The committee approved the proposal after a long debate.")
     assert load_tagger().tag(words) == load_tagger().tag(words)
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    import gzip
+
+    from linter.tagger import MODEL_PATH, read_model
+
+    wrong = tmp_path / "wrong.txt.gz"
+    wrong.write_bytes(gzip.compress(b'{"format": "something-else"}\n'))
+    with pytest.raises(ValueError, match="not a garblint-tagger-1 model"):
+        read_model(wrong)
+    truncated = tmp_path / "truncated.txt.gz"
+    text = gzip.decompress(MODEL_PATH.read_bytes())
+    truncated.write_bytes(gzip.compress(text[: len(text) // 2]))
+    with pytest.raises(ValueError, match="truncated"):
+        read_model(truncated)

@@ -10,7 +10,7 @@ sentence's text, with the gold tags projected onto them:
   "China's" = China + 's, "win-win" = win + - + win) takes the tags of their
   syntactic head, the word whose head lies outside the token; when several do
   (do and n't both depend on the main verb), the first of them. So "don't" is
-  a verb, "China's" a proper noun, "I'm" a pronoun, "well-known" a participle;
+  a verb, "China's" a proper noun, "I'm" a pronoun, "fault-finding" a noun;
 - when one EWT token comes apart into several garblint tokens ("U.S." =
   U . S ., "3.5" = 3 . 5, a URL), the word and number pieces keep the token's
   tags and a lone punctuation piece takes the tags that character most often
