@@ -28,6 +28,8 @@ class Parsed:
 
 
 _PLACEHOLDER_RUN_RE = re.compile(f"[{PLACEHOLDERS}]+")
+# What the tagger reads for a run of inline code: a noun, as code named in prose mostly is.
+_PLACEHOLDER_WORD = "thing"
 
 
 class Document:
@@ -185,6 +187,51 @@ class Document:
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None
+
+    # -- word classes and names ---------------------------------------------
+    @cached_property
+    def _tagged(self) -> tuple[list[str], list[str]]:
+        from .tagger import load_tagger
+
+        tag = load_tagger().tag
+        tokens = self.tokens
+        penn: list[str] = []
+        upos: list[str] = []
+        for sentence in self.sentences:
+            words = [_PLACEHOLDER_WORD if t.is_placeholder else t.text
+                     for t in tokens[sentence.token_start:sentence.token_end]]
+            if words:
+                for pair in tag(words):
+                    penn.append(pair[0])
+                    upos.append(pair[1])
+        for index, token in enumerate(tokens):
+            if token.is_placeholder:
+                penn[index], upos[index] = "NN", "X"  # inline code: a thing named, nothing to judge
+        return penn, upos
+
+    @property
+    def tags(self) -> list[str]:
+        """A Penn Treebank tag per token (``tokens[i]`` has ``tags[i]``), computed on first use."""
+        return self._tagged[0]
+
+    @property
+    def upos(self) -> list[str]:
+        """A Universal POS tag per token, computed with ``tags``."""
+        return self._tagged[1]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """A lemma per token: verbs, nouns and adjectives by table and rule, other words lower-cased."""
+        from .lemmas import lemma
+
+        return [lemma(t.text, tag) if t.is_word else t.lower for t, tag in zip(self.tokens, self.tags)]
+
+    @cached_property
+    def entities(self):
+        """Proper names with a kind (person, place, organisation, other); see ``linter.entities``."""
+        from .entities import find_entities
+
+        return find_entities(self, self.tags)
 
     # -- shared analyses ---------------------------------------------------
     def memo(self, key: str, factory: Callable[["Document"], Any]) -> Any:

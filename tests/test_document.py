@@ -74,3 +74,25 @@ def test_byte_order_mark_is_kept_in_text_and_masked_in_prose():
     doc = make_document("\ufeffHello world.")
     assert doc.text[0] == "\ufeff" and doc.prose[0] == " "
     assert doc.sentences[0].text == "Hello world."
+
+
+def test_tags_lemmas_and_entities_are_computed_once_and_shared():
+    from linter.document import Document
+
+    doc = Document("Norway said he had refused to sign the treaty. Ms Okafor agreed.\n")
+    assert len(doc.tags) == len(doc.upos) == len(doc.lemmas) == len(doc.tokens)
+    assert doc.tags is doc.tags and doc.entities is doc.entities
+    by_word = {t.text: (tag, lemma) for t, tag, lemma in zip(doc.tokens, doc.tags, doc.lemmas)}
+    assert by_word["refused"] == ("VBN", "refuse")
+    assert by_word["to"][0] == "TO" and by_word["sign"] == ("VB", "sign")
+    kinds = {e.text: e.kind for e in doc.entities}
+    assert kinds == {"Norway": "place", "Okafor": "person"}
+
+
+def test_inline_code_is_a_noun_to_the_tagger_and_nothing_else():
+    from linter.testing import make_document
+
+    doc = make_document("Run `make install` to build it.\n", markdown=True)
+    placeholder = next(i for i, t in enumerate(doc.tokens) if t.is_placeholder)
+    assert (doc.tags[placeholder], doc.upos[placeholder]) == ("NN", "X")
+    assert doc.tags[placeholder + 1] == "TO"
