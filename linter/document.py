@@ -133,12 +133,6 @@ class Document:
             column -= 1  # a byte order mark is not a column an editor shows
         return line + 1, column
 
-    def line_text(self, line: int) -> str:
-        starts = self._line_starts
-        begin = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[begin:end]
-
     @cached_property
     def shows_code(self) -> bool:
         """Whether the document shows code (Markdown code spans or fences): its camelCase

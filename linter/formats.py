@@ -27,7 +27,8 @@ _BLOCK_KINDS = {
 }
 
 
-@hookimpl
+# trylast: a third-party format plugin is asked first and may claim any file.
+@hookimpl(trylast=True)
 def garblint_parse(path, text, config):
     if str(path).lower().endswith(MARKDOWN_SUFFIXES) or (config is not None and getattr(config, "stdin_format", None) == "markdown" and path == "-"):
         return parse_markdown(text)

@@ -13,13 +13,20 @@ A module listed under ``plugins:`` in the configuration is loaded as well.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
 import pluggy
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .document import Document, Parsed
+    from .rule import Rule
 
 hookspec = pluggy.HookspecMarker("garblint")
 
 
 @hookspec
-def garblint_rules():
+def garblint_rules() -> "Sequence[type[Rule]]":
     """Return the rule classes this plugin provides.
 
     Each is a subclass of :class:`linter.rule.Rule` with a unique ``code``
@@ -29,7 +36,7 @@ def garblint_rules():
 
 
 @hookspec(firstresult=True)
-def garblint_parse(path, text, config):
+def garblint_parse(path: str, text: str, config: "Config") -> "Parsed | None":
     """Parse a file's text into a :class:`linter.document.Parsed`.
 
     Return ``None`` when the file is not in your format; the first plugin
@@ -39,7 +46,7 @@ def garblint_parse(path, text, config):
 
 
 @hookspec
-def garblint_suppressions(document):
+def garblint_suppressions(document: "Document") -> "list[tuple[int, int, Sequence[str]]]":
     """Return the spans in which findings are suppressed.
 
     A list of ``(start, end, rules)`` tuples: findings whose start falls in
@@ -49,7 +56,7 @@ def garblint_suppressions(document):
 
 
 @hookspec
-def garblint_reporters():
+def garblint_reporters() -> "Mapping[str, Any]":
     """Return a mapping of output format name to reporter class.
 
     A reporter class is built with ``(stream, options)`` and has
@@ -58,5 +65,5 @@ def garblint_reporters():
 
 
 @hookspec
-def garblint_configure(config):
+def garblint_configure(config: "Config") -> None:
     """Called once with the loaded :class:`linter.config.Config` before linting."""

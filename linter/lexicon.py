@@ -71,6 +71,3 @@ def longest_common_word() -> int:
     return max(map(len, _table("small")))
 
 
-def is_known(word: str, threshold: float = 1.0) -> bool:
-    """Whether the word is a known English word form at or above ``threshold``."""
-    return zipf_at_least(word, threshold)

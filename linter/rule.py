@@ -25,9 +25,13 @@ from __future__ import annotations
 import copy
 import re
 import textwrap
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from .findings import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from .compare import DocumentPair
+    from .document import Document
 
 
 class Rule:
@@ -60,7 +64,7 @@ class Rule:
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.name}: unknown severity {self.severity!r}")
 
-    def check(self, doc) -> Iterable[Finding]:
+    def check(self, doc: "Document") -> Iterator[Finding]:
         """Yield findings for one document."""
         raise NotImplementedError
 
@@ -162,7 +166,20 @@ def selector_matches(selector: str, code: str, name: str, family: str) -> bool:
     return bool(prefix) and code.startswith(prefix) and len(prefix) >= len(letters)
 
 
-def iter_rule_classes(results: Iterable[Iterable[type[Rule]]]) -> Iterator[type[Rule]]:
-    for group in results:
-        for rule_class in group or ():
-            yield rule_class
+class PairRule(Rule):
+    """A compare-mode rule: reads a DocumentPair (an original and its rewrite), never a single document."""
+
+    scope = "pair"
+    example_is_standalone = False
+
+    def check(self, doc: "Document") -> Iterator[Finding]:
+        return iter(())
+
+    def check_pair(self, pair: "DocumentPair") -> Iterator[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def aligned(self, pair: "DocumentPair"):
+        """(rewrite sentence, original text, alignment entry) for every aligned sentence."""
+        for entry in pair.alignment:
+            for r in entry.rewrite:
+                yield pair.rewrite.sentences[r], pair.original_text(entry), entry

@@ -13,32 +13,13 @@ from functools import lru_cache
 
 from linter import hookimpl
 from linter.align import STOPWORDS, stem
-from linter.rule import Rule
+from linter.rule import PairRule
 
 from ._data import load_data
 
 _NUMBER_TOKEN_RE = re.compile(r"\d[\d,.]*%?")
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-
-class PairRule(Rule):
-    """A compare-mode rule: reads a DocumentPair, never a single document."""
-
-    scope = "pair"
-    example_is_standalone = False
-
-    def check(self, doc):
-        return iter(())
-
-    def check_pair(self, pair):  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def aligned(self, pair):
-        """(rewrite sentence, original text, alignment entry) for every aligned sentence."""
-        for entry in pair.alignment:
-            for r in entry.rewrite:
-                yield pair.rewrite.sentences[r], pair.original_text(entry), entry
 
 
 def _numbers(text: str) -> set[str]:

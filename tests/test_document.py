@@ -59,7 +59,6 @@ def test_line_and_column_are_one_based():
     assert doc.line_col(0) == (1, 1)
     assert doc.line_col(4) == (2, 2)
     assert doc.line_col(7) == (4, 1)
-    assert doc.line_text(2) == "cd"
 
 
 def test_memo_computes_once():
