@@ -35,3 +35,25 @@ def compare_documents(original: Document, rewrite: Document, rules) -> list[Find
     for rule in rules:
         findings.extend(rule.check_pair(pair))
     return findings
+
+
+# -- the command ---------------------------------------------------------------
+
+def command(args) -> int:
+    """``garblint compare ORIGINAL REWRITE``."""
+    from .session import load_effective_config, report_and_exit
+    from .plugins import selected_rules
+    from .runner import FileResult, Linter, read_source
+
+    args.paths = [args.rewrite]
+    config = load_effective_config(args)
+    linter = Linter(config)
+    texts = {}
+    for path in (args.original, args.rewrite):
+        texts[path] = read_source(path)
+    original = linter.parse(texts[args.original], args.original)
+    rewrite = linter.parse(texts[args.rewrite], args.rewrite)
+    rules = selected_rules(linter.rule_classes, config, scope="pair")
+    findings = linter.filter(rewrite, compare_documents(original, rewrite, rules))
+    result = FileResult(args.rewrite, findings=findings, words=rewrite.word_count, sentences=len(rewrite.sentences), text=texts[args.rewrite])
+    return report_and_exit(args, linter, [result])

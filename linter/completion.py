@@ -224,3 +224,16 @@ def _fish(prog: str, top: list[Option], commands: list[Command]) -> str:
             elif positional.name in _PATH_DESTS:
                 lines.append(f"complete -c {prog} -n {_fish_text(condition)} -F")
     return "\n".join(lines) + "\n"
+
+
+# -- the command ---------------------------------------------------------------
+
+def command(args) -> int:
+    """``garblint completion SHELL``."""
+    import sys
+
+    from .cli import build_parser
+    from .session import EXIT_CLEAN
+
+    sys.stdout.write(script(build_parser(), args.shell))
+    return EXIT_CLEAN

@@ -226,3 +226,75 @@ def clean_rates(folder: str, linter: Linter) -> dict:
         "per_10000_words": rules,
         "total_per_10000_words": {sev: round(n * scale, 3) for sev, n in sorted(totals.items())},
     }
+
+
+# -- the command ---------------------------------------------------------------
+
+def command(args) -> int:
+    """``garblint eval``."""
+    import sys
+
+    from .session import EXIT_CLEAN, UsageError, load_effective_config, open_output
+    import json
+
+    from .runner import Linter
+
+    if not args.gold and not args.clean:
+        raise UsageError("eval needs a gold file or --clean DIR")
+    args.paths = [args.gold or args.clean]
+    config = load_effective_config(args)
+    linter = Linter(config)
+    stream = open_output(args, eval_inputs(args, config))
+    report: dict = {}
+    if args.gold:
+        result = evaluate(args.gold, args.docs, linter)
+        report["gold"] = result.to_dict()
+        report["gold"]["words"] = result.words
+    if args.clean:
+        report["clean"] = clean_rates(args.clean, linter)
+    if args.format == "json":
+        json.dump(report, stream, indent=1, ensure_ascii=False)
+        stream.write("\n")
+    else:
+        write_eval_text(stream, report)
+    if stream is not sys.stdout:
+        stream.close()
+    return EXIT_CLEAN
+
+def eval_inputs(args, config) -> list[str]:
+    """The files eval reads: the gold file, its documents and the clean folder's files."""
+    from .runner import collect_files
+
+    inputs = []
+    if args.gold:
+        folder = args.docs or os.path.dirname(args.gold) or "."
+        inputs += [args.gold] + [os.path.join(folder, name) for name in document_names(folder)]
+    if args.clean:
+        inputs += collect_files([args.clean], config)[0]
+    return inputs
+
+def write_eval_text(stream, report: dict) -> None:
+    write = stream.write
+    gold = report.get("gold")
+    if gold:
+        write("recall by tier:\n")
+        for tier, row in gold["recall_by_tier"].items():
+            write(f"  {tier:<12} {row['found']}/{row['total']}\n")
+        write("recall by family:\n")
+        for family, row in gold["recall_by_family"].items():
+            write(f"  {family:<18} {row['found']}/{row['total']}\n")
+        for missed in gold["missed"]:
+            write(f"missed [{missed['tier']}] {missed['doc']}: {missed['quote']!r} ({missed['family']})\n")
+        for f in gold["unmatched"]:
+            write(f"unmatched {f['path']}:{f['line']}:{f['column']}: {f['code']} {f['severity']} {f['message']}\n")
+        write(
+            f"findings {gold['findings']}, unmatched {len(gold['unmatched'])} "
+            f"(on clean documents {gold['false_positives_on_clean_docs']}), precision {gold['precision']:.2f}\n"
+        )
+    clean = report.get("clean")
+    if clean:
+        write(f"clean text: {clean['files']} files, {clean['words']} words; findings per 10,000 words:\n")
+        for rule, row in clean["per_10000_words"].items():
+            write(f"  {rule:<40} " + ", ".join(f"{sev} {n}" for sev, n in row.items()) + "\n")
+        total = clean["total_per_10000_words"]
+        write("  total: " + (", ".join(f"{sev} {n}" for sev, n in total.items()) or "none") + "\n")

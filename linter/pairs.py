@@ -157,3 +157,49 @@ def _which_is_original(a: str, b: str, original_glob: str | None) -> tuple[str |
     if abs(mtime_a - mtime_b) >= 60:
         return (a if mtime_a < mtime_b else b), "older file"
     return None, "direction unknown: each compared with the other"
+
+
+# -- the command ---------------------------------------------------------------
+
+def command(args) -> int:
+    """``garblint pairs``."""
+    import sys
+
+    from .findings import severity_rank
+    from .session import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, load_effective_config, open_output, refuse_overwriting_inputs
+    import json
+
+    from .runner import Linter, collect_files
+
+    config = load_effective_config(args)
+    linter = Linter(config)
+    files, errors = collect_files(args.paths, config)
+    for message in errors:
+        error(message)
+    if errors and not files:
+        return EXIT_ERROR
+    refuse_overwriting_inputs(args, files)
+    reports = find_pairs(linter, files, args.original_glob, args.min_similarity, engine=args.engine, scheduler=args.scheduler)
+    stream = open_output(args, files)
+    if args.format == "json":
+        json.dump({"pairs": [r.to_dict() for r in reports], "documents": len(files)}, stream, indent=1, ensure_ascii=False)
+        stream.write("\n")
+    else:
+        for report in reports:
+            if report.original:
+                rewrite = report.b if report.original == report.a else report.a
+                stream.write(f"{report.original} -> {rewrite}: similarity {report.similarity:.2f} (original by {report.basis})\n")
+            else:
+                stream.write(f"{report.a} vs {report.b}: similarity {report.similarity:.2f} ({report.basis})\n")
+            for f in report.findings:
+                stream.write(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.severity} {f.message}\n")
+        stream.write(f"{len(reports)} rewrite pair{'s' if len(reports) != 1 else ''} among {len(files)} documents.\n")
+    if stream is not sys.stdout:
+        stream.close()
+    if errors:
+        return EXIT_ERROR
+    if config.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for r in reports for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN

@@ -622,3 +622,41 @@ def read_results(output: str) -> list[dict]:
             with open(part, encoding="utf-8") as handle:
                 records.extend(json.loads(line) for line in handle if line.strip())
     return records
+
+
+# -- the command ---------------------------------------------------------------
+
+def command(args) -> int:
+    """``garblint scan``."""
+    import os
+    import sys
+
+    from .session import EXIT_CLEAN, Progress, UsageError
+
+    if args.partition_size < 1:
+        raise UsageError("--partition-size must be at least 1")
+    settings = ScanSettings(args.text_field, args.id_field, args.format, args.config, use_project_config=False)
+    plan = prepare(args.corpus, args.output, settings, args.partition_size)
+    if plan.repeated_ids:
+        warn_repeated_ids(plan.repeated_ids)
+    progress = Progress(len(plan.todo), enabled=sys.stderr.isatty() and not args.quiet and bool(plan.todo))
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    report = run(plan, args.engine, jobs, args.scheduler, progress)
+    if not args.quiet:
+        sys.stderr.write(
+            f"garblint: scored {report['documents']} documents in {report['scored_partitions']} partitions "
+            f"({report['skipped']} already done) into {args.output}\n"
+        )
+    return EXIT_CLEAN
+
+def warn_repeated_ids(counts: dict[str, int], shown: int = 5) -> None:
+    import sys
+
+    """One line: how many ids more than one record holds, and the first few."""
+    examples = ", ".join(f"{record_id!r} ({n})" for record_id, n in list(counts.items())[:shown])
+    more = f" and {len(counts) - shown} more" if len(counts) > shown else ""
+    ids = f"{len(counts)} id{'s' if len(counts) != 1 else ''}"
+    sys.stderr.write(
+        f"garblint: warning: {ids} held by more than one record ({sum(counts.values())} records): {examples}{more}; "
+        "every record is scored, so the output has one result per record, not per id\n"
+    )

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import jsonschema
 import pytest
 
-from linter.cli import UsageError, registered_reporters, reporter_class
+from linter.session import UsageError, registered_reporters, reporter_class
 from linter.findings import Finding
 from linter.plugins import all_rule_classes, plugin_manager
 from linter.reporters import DOCS_URL, RULE_DOCS_URL, JunitReporter, repository_root
