@@ -153,8 +153,7 @@ def name_standard_input(result, name: str | None) -> None:
     """Report text read from '-' under the --stdin-filename given for it."""
     if result.path == "-" and name:
         result.path = name
-        for f in result.findings:
-            f.path = name
+        result.findings = [f.replace(path=name) for f in result.findings]
 
 def round_filter(known, changed):
     """What later rounds of fixes keep of a file's findings: all, or those the

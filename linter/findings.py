@@ -1,7 +1,7 @@
 """Findings: what a rule reports, as plain, picklable data."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 SEVERITIES = ("info", "warning", "error")
 _RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -12,13 +12,15 @@ def severity_rank(severity: str) -> int:
     return _RANK[severity]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Finding:
     """One artifact found in one file.
 
     ``start``/``end`` are 0-based character offsets into the file's text (end
     exclusive, Python ``str`` indices); ``line``/``column`` and
     ``end_line``/``end_column`` are 1-based and filled in by the runner.
+    Findings are frozen: a stage that changes one (the runner placing it in
+    its file, say) makes a new one with :meth:`replace`.
     """
 
     code: str
@@ -38,6 +40,9 @@ class Finding:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def replace(self, **changes) -> "Finding":
+        return replace(self, **changes)
 
     @property
     def sort_key(self) -> tuple:

@@ -427,9 +427,7 @@ class Linter:
                     f"{doc.path}: rule {rule.code} ({rule.name}) reported an invalid span "
                     f"{finding.start}-{finding.end}; the finding was dropped")
                 continue
-            finding.start += offset
-            finding.end += offset
-            kept.append(finding)
+            kept.append(finding.replace(start=finding.start + offset, end=finding.end + offset) if offset else finding)
         return kept
 
     def filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -445,21 +443,22 @@ class Linter:
                 continue
             seen.add(key)
             if doc.format != "text":
-                f.start, f.end = _trim_hidden(doc.prose, f.start, f.end)
-                if doc.touches_opaque(f.start, f.end):
+                start, end = _trim_hidden(doc.prose, f.start, f.end)
+                if doc.touches_opaque(start, end):
                     continue  # inline code or a URL: not prose garblint may judge
+                if (start, end) != (f.start, f.end):
+                    f = f.replace(start=start, end=end)
             if severity_rank(f.severity) < min_rank:
                 continue
             if _named(f, ignored):
                 continue
             if suppressed and any(s <= f.start < e and (not rules or _named(f, rules)) for s, e, rules in suppressed):
                 continue
-            f.path = doc.path
-            f.line, f.column = doc.line_col(f.start)
-            f.end_line, f.end_column = doc.line_col(max(f.start, f.end - 1))
-            f.end_column += 1  # end column is exclusive, like end
-            f.fingerprint = fingerprint(f, doc.text)
-            kept.append(f)
+            line, column = doc.line_col(f.start)
+            end_line, end_column = doc.line_col(max(f.start, f.end - 1))
+            # the end column is exclusive, like end
+            placed = f.replace(path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column + 1)
+            kept.append(placed.replace(fingerprint=fingerprint(placed, doc.text)))
         kept.sort(key=lambda f: (f.start, f.end, f.code))
         return kept
 
