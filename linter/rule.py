@@ -64,6 +64,10 @@ class Rule:
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.name}: unknown severity {self.severity!r}")
 
+    def setup(self) -> None:
+        """Prepare what every document needs (word lists, compiled patterns, sets
+        built from the options): called once per run, before the first document."""
+
     def check(self, doc: "Document") -> Iterator[Finding]:
         """Yield findings for one document."""
         raise NotImplementedError

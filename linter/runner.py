@@ -333,7 +333,23 @@ class Linter:
         self.rules = selected_rules(classes, config)
         self.manager.hook.garblint_configure(config=config)
         self.rule_errors: list[str] = []
+        self._set_up = False  # each rule's setup() runs once, before the first text is linted
         # One line per rule stopped by its time budget, also written to standard error.
+
+    def set_up(self) -> None:
+        """Run every selected rule's once-per-run ``setup`` (word lists, compiled patterns).
+
+        Deferred to the first text, so a run whose files all come from the
+        cache never loads them."""
+        if self._set_up:
+            return
+        self._set_up = True
+        for rule in self.rules:
+            try:
+                rule.setup()
+            except Exception as exc:  # a broken rule is reported like a failing check, not a traceback
+                self.rule_errors.append(f"rule {rule.code} ({rule.name}) failed to set up: {type(exc).__name__}: {exc}")
+                self.rules = [r for r in self.rules if r is not rule]
 
     def parse(self, text: str, path: str) -> Document:
         parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
@@ -353,6 +369,7 @@ class Linter:
                 gc.enable()
 
     def _lint_text(self, text: str, path: str) -> FileResult:
+        self.set_up()
         result = FileResult(path)
         whole = self.parse(text, path)
         result.notes.extend(whole.notes)

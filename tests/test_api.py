@@ -24,3 +24,52 @@ def test_summary_ranks_garbled_above_clean():
     assert a["garble_score"] > b["garble_score"] == 0
     assert a["by_family"] == {"repetition": 3}
     assert a["worst_severity"] == "error"
+
+
+def test_each_rule_is_set_up_once_before_the_first_document():
+    from linter.config import load_config
+    from linter.rule import Rule
+    from linter.runner import Linter
+
+    calls = []
+
+    class Probe(Rule):
+        code, name, family = "ZZ901", "set-up-probe", "probe"
+
+        def setup(self):
+            calls.append("setup")
+            self.words = {"zebra"}
+
+        def check(self, doc):
+            calls.append("check")
+            for token in doc.tokens:
+                if token.lower in self.words:
+                    yield self.finding(token.start, token.end, "a zebra")
+
+    linter = Linter(load_config(use_project_config=False))
+    linter.rules = [Probe()]
+    assert calls == []  # nothing loaded until a text is linted
+    first = linter.lint_text("A zebra ran.", "a.txt").findings
+    second = linter.lint_text("No stripes here.", "b.txt").findings
+    assert calls == ["setup", "check", "check"]
+    assert [f.code for f in first] == ["ZZ901"] and second == []
+
+
+def test_a_rule_whose_setup_fails_is_reported_and_left_out():
+    from linter.config import load_config
+    from linter.rule import Rule
+    from linter.runner import Linter
+
+    class Broken(Rule):
+        code, name, family = "ZZ902", "broken-setup", "probe"
+
+        def setup(self):
+            raise OSError("word list missing")
+
+        def check(self, doc):
+            yield self.finding(0, 1, "never")
+
+    linter = Linter(load_config(use_project_config=False))
+    linter.rules = [Broken()]
+    assert linter.lint_text("Text.", "a.txt").findings == []
+    assert any("ZZ902" in e and "word list missing" in e for e in linter.rule_errors)
