@@ -22,7 +22,8 @@ def run_rule(rule_class, text: str, options: dict | None = None, markdown: bool 
     """The findings of one rule on ``text``, sorted by position."""
     doc = make_document(text, markdown=markdown)
     rule = rule_class(options=options)
-    return sorted(rule.check(doc), key=lambda f: (f.start, f.end))
+    rule.setup()
+    return sorted((f for f in rule.check(doc) if f is not None), key=lambda f: (f.start, f.end))
 
 
 def flagged(rule_class, text: str, **kwargs) -> list[str]:
