@@ -31,7 +31,7 @@ CACHE_FOLDER = ".garblint_cache"
 ENVIRONMENT = "GARBLINT_CACHE_DIR"
 # Configuration fields that never change a file's findings (which files are
 # linted, the exit code, where settings came from; standard input is not cached).
-_NOT_FINDINGS = {"origins", "extensions", "exclude", "fail_on", "stdin_format"}
+_NOT_FINDINGS = {"origins", "extensions", "exclude", "fail_on"}
 
 
 def cache_folder(project_root: Path) -> Path:
@@ -45,6 +45,7 @@ def settings_key(linter) -> str:
     config = linter.config
     settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name not in _NOT_FINDINGS}
     settings["root"] = str(config.root)
+    settings["want_readability"] = linter.options.want_readability  # cached results carry readability or not
     plugins = []
     folders = set()
     for name, plugin in sorted(linter.manager.list_name_plugin(), key=lambda item: item[0]):

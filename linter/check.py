@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 
 from .session import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Progress, UsageError, error, open_output,
-                      option_overrides, report_and_exit, reporter_class)
+                      option_overrides, report_and_exit, reporter_class, run_options)
 
 PROGRESS_MIN_FILES = 20
 
@@ -15,10 +15,11 @@ PROGRESS_MIN_FILES = 20
 class LinterPool:
     """One Linter per configuration file, made the first time a path needs it."""
 
-    def __init__(self, resolver, stdin_place: str | None = None):
+    def __init__(self, resolver, stdin_place: str | None = None, options=None):
         from .runner import Linter
 
         self._make = Linter
+        self.options = options
         self.resolver = resolver
         self.stdin_place = stdin_place  # where text read from '-' is taken to be (for its configuration)
         self._linters: dict = {}
@@ -31,7 +32,7 @@ class LinterPool:
             path = self.stdin_place
         project = self.resolver.config_file_for(path)
         if project not in self._linters:
-            self._linters[project] = self._make(self.resolver.for_file(project))
+            self._linters[project] = self._make(self.resolver.for_file(project), self.options)
         return self._linters[project]
 
     @property
@@ -51,7 +52,7 @@ def command(args) -> int:
     if args.show_fixes and not (args.fix or args.diff):
         raise UsageError("--show-fixes lists the fixes of --fix or --diff; give one of them")
     resolver = ConfigResolver(args.config, not args.no_config, adjust=option_overrides(args))
-    pool = LinterPool(resolver, stdin_place=args.stdin_filename)
+    pool = LinterPool(resolver, stdin_place=args.stdin_filename, options=run_options(args))
     # The first path's configuration is loaded before anything else, so a bad
     # selector or configuration is reported even when there is nothing to lint.
     first = pool.for_path(args.paths[0])

@@ -41,13 +41,13 @@ def compare_documents(original: Document, rewrite: Document, rules) -> list[Find
 
 def command(args) -> int:
     """``garblint compare ORIGINAL REWRITE``."""
-    from .session import load_effective_config, report_and_exit
+    from .session import load_effective_config, run_options, report_and_exit
     from .plugins import selected_rules
     from .runner import FileResult, Linter, read_source
 
     args.paths = [args.rewrite]
     config = load_effective_config(args)
-    linter = Linter(config)
+    linter = Linter(config, run_options(args))
     texts = {}
     for path in (args.original, args.rewrite):
         texts[path] = read_source(path)

@@ -56,6 +56,14 @@ _KEYS = {
 }
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How one run lints, as the command line asks; never read from a configuration file."""
+
+    stdin_format: str = "text"  # "markdown" when --stdin-filename names a Markdown file
+    want_readability: bool = False  # --stats or --sort-by readability
+
+
 @dataclass
 class Config:
     extensions: list[str] = field(default_factory=lambda: [".txt", ".md", ".markdown"])
@@ -73,8 +81,6 @@ class Config:
     # Where each setting came from, for error messages: key path -> "file:line".
     origins: dict[str, str] = field(default_factory=dict)
     root: Path | None = None  # folder of the project config, for relative globs
-    stdin_format: str = "text"
-    want_readability: bool = False  # set by --stats, not a configuration key
 
     def origin(self, *keys: str) -> str:
         return self.origins.get(".".join(keys)) or self.origins.get(keys[0], "configuration")

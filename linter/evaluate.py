@@ -234,7 +234,7 @@ def command(args) -> int:
     """``garblint eval``."""
     import sys
 
-    from .session import EXIT_CLEAN, UsageError, load_effective_config, open_output
+    from .session import EXIT_CLEAN, UsageError, load_effective_config, run_options, open_output
     import json
 
     from .runner import Linter
@@ -243,7 +243,7 @@ def command(args) -> int:
         raise UsageError("eval needs a gold file or --clean DIR")
     args.paths = [args.gold or args.clean]
     config = load_effective_config(args)
-    linter = Linter(config)
+    linter = Linter(config, run_options(args))
     stream = open_output(args, eval_inputs(args, config))
     report: dict = {}
     if args.gold:

@@ -29,8 +29,9 @@ _BLOCK_KINDS = {
 
 # trylast: a third-party format plugin is asked first and may claim any file.
 @hookimpl(trylast=True)
-def garblint_parse(path, text, config):
-    if str(path).lower().endswith(MARKDOWN_SUFFIXES) or (config is not None and getattr(config, "stdin_format", None) == "markdown" and path == "-"):
+def garblint_parse(path, text, config, options):
+    stdin_markdown = path == "-" and options is not None and options.stdin_format == "markdown"
+    if str(path).lower().endswith(MARKDOWN_SUFFIXES) or stdin_markdown:
         return parse_markdown(text)
     return parse_plain(text)
 

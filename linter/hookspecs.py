@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import pluggy
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .config import Config, RunOptions
     from .document import Document, Parsed
     from .rule import Rule
 
@@ -36,12 +36,13 @@ def garblint_rules() -> "Sequence[type[Rule]]":
 
 
 @hookspec(firstresult=True)
-def garblint_parse(path: str, text: str, config: "Config") -> "Parsed | None":
+def garblint_parse(path: str, text: str, config: "Config", options: "RunOptions") -> "Parsed | None":
     """Parse a file's text into a :class:`linter.document.Parsed`.
 
     Return ``None`` when the file is not in your format; the first plugin
     that returns a result wins. ``path`` is the file's path (``"-"`` for
-    standard input), ``text`` its decoded contents.
+    standard input), ``text`` its decoded contents; ``options.stdin_format``
+    says what standard input is (from ``--stdin-filename``).
     """
 
 

@@ -166,13 +166,13 @@ def command(args) -> int:
     import sys
 
     from .findings import severity_rank
-    from .session import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, load_effective_config, open_output, refuse_overwriting_inputs
+    from .session import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, load_effective_config, run_options, open_output, refuse_overwriting_inputs
     import json
 
     from .runner import Linter, collect_files
 
     config = load_effective_config(args)
-    linter = Linter(config)
+    linter = Linter(config, run_options(args))
     files, errors = collect_files(args.paths, config)
     for message in errors:
         error(message)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
+from .config import Config, RunOptions
 from .document import Document
 from .segment import HIDDEN, Block
 from .findings import Finding, severity_rank
@@ -323,8 +323,9 @@ def fingerprint(finding: Finding, text: str) -> str:
 class Linter:
     """A loaded configuration and rule set, reusable across many texts."""
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, options: RunOptions | None = None):
         self.config = config
+        self.options = options or RunOptions()
         self.manager = plugin_manager(tuple(config.plugins))
         classes = all_rule_classes(self.manager)
         check_rule_settings(config, classes)
@@ -352,7 +353,7 @@ class Linter:
                 self.rules = [r for r in self.rules if r is not rule]
 
     def parse(self, text: str, path: str) -> Document:
-        parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
+        parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config, options=self.options)
         return Document(text, path, prose=parsed.prose, blocks=parsed.blocks, comments=parsed.comments,
                         fmt=getattr(parsed, "format", "text"), notes=getattr(parsed, "notes", None))
 
@@ -416,7 +417,7 @@ class Linter:
                 findings.extend(self._checked(rule, doc, produced, start))
             doc = None  # free the chunk's tokens before the next one
         result.findings = self.filter(whole, findings)
-        if self.config.want_readability:
+        if self.options.want_readability:
             from .readability import readability
 
             result.readability = readability(whole.prose)
@@ -510,9 +511,9 @@ def _named(finding: Finding, selectors) -> bool:
 _worker_linter: Linter | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, options: RunOptions) -> None:
     global _worker_linter
-    _worker_linter = Linter(config)
+    _worker_linter = Linter(config, options)
 
 
 def _lint_in_worker(args: tuple[str, bool]) -> tuple[FileResult, list[str]]:
@@ -535,7 +536,7 @@ def lint_files(linter: Linter, files: list[str], jobs: int = 1, keep_text: bool 
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.options)) as pool:
         chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
         for result, errors in pool.imap(_lint_in_worker, [(p, keep_text) for p in files], chunksize=chunk):
             linter.rule_errors.extend(errors)

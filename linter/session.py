@@ -37,12 +37,19 @@ def option_overrides(args):
             config.fail_on = args.fail_on
         if getattr(args, "min_severity", None):
             config.min_severity = args.min_severity
-        config.want_readability = bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability")
-        stdin_filename = getattr(args, "stdin_filename", None)
-        if stdin_filename:
-            config.stdin_format = "markdown" if stdin_filename.lower().endswith((".md", ".markdown")) else "text"
 
     return adjust
+
+def run_options(args):
+    """The options of this run that no configuration file sets."""
+    from .config import RunOptions
+
+    stdin_filename = getattr(args, "stdin_filename", None) or ""
+    return RunOptions(
+        stdin_format="markdown" if stdin_filename.lower().endswith((".md", ".markdown")) else "text",
+        want_readability=bool(getattr(args, "stats", False) or getattr(args, "sort_by", "path") == "readability"),
+    )
+
 
 def load_effective_config(args):
     """The configuration found from the first path, with the command-line options over it."""
