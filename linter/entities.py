@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .segment import TOKEN_RE, Token
+from .segment import Token, token_texts
 
 KINDS = ("person", "place", "organisation", "other")
 GAZETTEER_PATH = os.path.join(os.path.dirname(__file__), "data", "gazetteer.txt")
@@ -100,7 +100,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     """A name's tokens as ``segment.TOKEN_RE`` cuts them; plain names are split on spaces, faster."""
     if _PLAIN_NAME_RE.fullmatch(name):
         return tuple(name.split(" "))
-    return tuple(TOKEN_RE.findall(name))
+    return tuple(token_texts(name))
 
 
 class Gazetteer:
@@ -146,7 +146,7 @@ class Gazetteer:
             if section[1] in ("offices", "titles"):
                 by_first: dict[str, list[tuple[str, ...]]] = {}
                 for phrase in lines:
-                    words = tuple(TOKEN_RE.findall(phrase))
+                    words = tuple(token_texts(phrase))
                     by_first.setdefault(words[0], []).append(words)
                 for options in by_first.values():
                     options.sort(key=lambda p: -len(p))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.segment import TOKEN_RE
+from linter.segment import token_texts
 from linter.tagger import collapse_runs, load_tagger, normalise, shape
 
 SAMPLE = Path(__file__).parent / "data" / "ewt-test-sample.tsv"
@@ -19,7 +19,7 @@ UPOS_TAGS = set("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT S
 
 
 def tokens(text: str) -> list[str]:
-    return TOKEN_RE.findall(text)
+    return token_texts(text)
 
 
 def tags_of(text: str) -> dict[str, tuple[str, str]]:
