@@ -207,9 +207,11 @@ _LINE_PREFIX_RE = re.compile(
 )
 _HEADING_SUFFIX_RE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
 _EMPHASIS_RE = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_BRACKET_RE = re.compile(r"!?\[|\]")
-_TABLE_PIPE_RE = re.compile(r"\||^[ \t]*:?-{3,}:?[ \t]*$", re.M)
-_ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_BRACKET_RE = re.compile(r"(?:!?\[|\])+")
+_TABLE_PIPE_RE = re.compile(r"\|+|^[ \t]*:?-{3,}:?[ \t]*$", re.M)
+_ESCAPE_RE = re.compile(r"(?:\\(?=[!-/:-@\[-`{-~]))+")
+# Each pattern above matches a whole run of what it claims ("||||", "[[[["): one
+# claim per run, not one per character, keeps a 1 MB run linear and cheap.
 
 
 def html_comments(text: str) -> list[tuple[int, int, str]]:
@@ -266,16 +268,27 @@ def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> 
     # The patterns run on a copy in which claimed characters are NULs, so that a
     # code span's content is never read as a link or emphasis.
     masked = list(segment)
+    claimed = [False]  # whether ``masked`` changed since it was last joined
 
     def claim(s: int, e: int, code: int) -> None:
         local[s:e] = bytes([code]) * (e - s)
         masked[s:e] = "\0" * (e - s)
+        claimed[0] = True
+
+    joined = [segment]
+
+    def current_text() -> str:
+        # Most blocks are plain prose that nothing claims: join only after a change.
+        if claimed[0]:
+            joined[0] = "".join(masked)
+            claimed[0] = False
+        return joined[0]
 
     for s, e in code_span_ranges(segment):
         claim(s, e, _OPAQUE)
     for pattern, code in ((_CODE_ELEMENT_RE, _OPAQUE), (_AUTOLINK_RE, _OPAQUE), (_ENTITY_RE, _OPAQUE),
                           (None, _HIDDEN), (_LINK_TARGET_RE, _HIDDEN), (_HTML_TAG_RE, _HIDDEN)):
-        current = "".join(masked)
+        current = current_text()
         if pattern is None:  # HTML comments
             for s, e, _ in html_comments(current):
                 claim(s, e, code)
@@ -285,17 +298,15 @@ def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> 
                 claim(match.start() + 1, match.end(), code)  # keep "]" for the bracket pass
             else:
                 claim(match.start(), match.end(), code)
-    current = "".join(masked)
+    current = current_text()
     for match in re.finditer(r"[^\n]*", current):
         prefix = _LINE_PREFIX_RE.match(match.group())
         if prefix and prefix.end():
             claim(match.start(), match.start() + prefix.end(), _BLANK)
-    current = "".join(masked)
     for pattern, code in ((_HEADING_SUFFIX_RE, _BLANK), (_EMPHASIS_RE, _HIDDEN), (_BRACKET_RE, _HIDDEN),
                           (_ESCAPE_RE, _HIDDEN), (_TABLE_PIPE_RE, _BLANK)):
-        for match in pattern.finditer(current):
+        for match in pattern.finditer(current_text()):
             claim(match.start(), match.end(), code)
-        current = "".join(masked)
     # Newlines stay newlines whatever claimed them.
     for match in re.finditer("\n", segment):
         local[match.start()] = _BLANK
@@ -303,6 +314,11 @@ def _inline_prose_spans(text: str, start: int, end: int, classes: bytearray) -> 
     spans = []
     for match in re.finditer(rb"[^\x00]+", bytes(local)):
         s, e = match.start(), match.end()
-        if any(local[i] == _OPAQUE or (local[i] == _PROSE and not segment[i].isspace()) for i in range(s, e)):
+        run = local[s:e]
+        if run.count(_PROSE) == len(run):  # all prose (the usual case): visible unless blank
+            visible = not segment[s:e].isspace()
+        else:
+            visible = _OPAQUE in run or any(local[i] == _PROSE and not segment[i].isspace() for i in range(s, e))
+        if visible:
             spans.append((start + s, start + e))
     return spans
