@@ -23,10 +23,10 @@ PLACEHOLDERS = OPAQUE + HIDDEN
 # Words keep internal hyphens and apostrophes ("win-win", "China's"); a run of
 # OPAQUE is one token; anything else that is not a space or HIDDEN is a
 # one-character punctuation token.
-# A run of four or more of the same mark ("----", "$$$$") is one token: prose
+# A run of eight or more of the same mark ("--------") is one token: prose
 # has none, and one token per character would make such a run cost a rule per
 # character. Use ``token_texts`` rather than ``findall`` (the run's group).
-TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\ue000+|(?P<run>[^\s\ue001])(?P=run){3,}|[^\s\ue001]")
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\ue000+|(?P<run>[^\s\ue001])(?P=run){7,}|[^\s\ue001]")
 
 
 def token_texts(text: str) -> list[str]:
