@@ -91,6 +91,15 @@ def _capitals(doc):
     return doc.memo("fused-words.capitals", compute)
 
 
+def _name_like(word: str) -> bool:
+    """Whether a capitalised word is a name rather than a common word written with a capital.
+
+    The tagger's lexicon records how its training text (UD English-EWT, Brown) wrote each
+    word: "Rexroth" and "Putin" are unseen or written capitalised, "Retail", "Show" and
+    "Works" mostly lower-case, so "RetailMetrics" is no name run into a word."""
+    return load_tagger().info(word).capitals[:1] in ("U", "u", "-")
+
+
 class FusedCamelCase(Rule):
     code = "GL301"
     name = "fused-capitalised-word"
@@ -104,9 +113,11 @@ class FusedCamelCase(Rule):
         "has a capital inside and splits into a common word and a common word or a name; "
         "and when it is two capitalised parts and the document or the gazetteer shows them "
         "apart: the same two words written with a space elsewhere, a place name (\"New York\"), "
-        "a given name or a title before a name (\"KennethRexroth\", \"GeneralBurnside\"), a "
-        "demonym (\"AmericanCatholic\"), a joining word (\"AndVermont\"), or a part that the "
-        "document also writes on its own. Brand names spelled that way (iPhone, PayPal, "
+        "a given name before a surname or a title before a name (\"KennethRexroth\", "
+        "\"GeneralBurnside\"), a demonym (\"AmericanCatholic\"), a joining word (\"AndVermont\"), "
+        "or a name that the document also writes on its own (names, not common words: the "
+        "tagger's lexicon tells which words are usually written with a capital), or a place "
+        "after a name (\"ReutersNairobi\"). Brand names spelled that way (iPhone, PayPal, "
         "YouTube), names with Mc, Mac, De or Di (McDonald, MacArthur, DeSantis), hashtags, "
         "identifiers and documents that show code are skipped; more names can be listed under "
         "`known_mixed_case` in fused_words.yaml or with the `known` option."
@@ -175,16 +186,21 @@ class FusedCamelCase(Rule):
             return f"'{first} {second}' is a name"
         if first.lower() in joiners or second.lower() in joiners:
             return f"'{first.lower() if first.lower() in joiners else second.lower()}' joins words"
-        if len(second) >= 3 and first in gaz.given:
+        if min(len(first), len(second)) >= 3 and first in gaz.given and _name_like(first) and _name_like(second):
             return f"'{first}' is a given name"
         if zipf(text) >= 1.0:
             return ""  # a brand known whole: PlayStation, WorldCom, BitTorrent
         if len(second) >= 3 and (first in gaz.words["titles"] or first.lower() in gaz.words["roles"]):
             return f"'{first}' is a title"
+        place = gaz.entry(second)
+        if place is not None and place.kind == "place" and not place.ambiguous and _name_like(first):
+            return f"'{second}' is a place"  # a credit or a name run into a dateline: "ReutersNairobi"
         if first in gaz.words["demonyms"]:
             return f"'{first}' is a demonym"
-        if len(first) >= 3 and len(second) >= 3 and (first in words or second in words):
-            return f"'{first if first in words else second}' stands alone elsewhere in this document"
+        if len(first) >= 3 and len(second) >= 3:
+            for part in (second, first):
+                if part in words and _name_like(part):
+                    return f"the name '{part}' stands alone elsewhere in this document"
         return ""
 
 
@@ -218,9 +234,9 @@ def _split_reads(doc, index: int, first: str, second: str, at_boundary: bool) ->
     adjective before a participle ("olive|faced") are how English closes compounds, so an
     unknown token of that shape is a rare compound; a determiner before a verb ("the|are")
     or a preposition before a participle ("for|borne") is no phrase at all, so the token is
-    an old or prefixed spelling. The compound shapes are
-    not checked at a function word or a reporting verb ("order|according"). Other splits ("private|area", "heavily|loaded", "be|used")
-    read as two words whose space was lost."""
+    an old or prefixed spelling. The compound shapes are not checked at a function word or
+    a reporting verb ("order|according"). Other splits ("private|area", "heavily|loaded",
+    "be|used") read as two words whose space was lost."""
     tokens = doc.tokens
     sentence = tokens[index].sentence
     lo = index
