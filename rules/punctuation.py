@@ -34,7 +34,11 @@ _DOUBLED_QUESTION_RE = re.compile(r"(?<![?!])\?\?(?![?!])")
 _SINGLE_QUESTION_RE = re.compile(r"(?<![?!])\?(?![?!])")
 _ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[ \t]?([a-z][a-z'’-]*)")
 _HEAD_BEFORE_RE = re.compile(r"\b[A-Za-z]+[ \t]?$")
-_CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])(?:[ \t]+[”\"]|(?<=”)”)(?=\s|$|[.,;:])")
+# A closing double mark, then another with at most spaces between ('.” ”', ',””', '.""', ',”"'),
+# or a curly single closing mark doubled by a straight one ("’'"); runs of three marks
+# (Python's \"\"\") are not closing marks.
+_CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])(?:[ \t]+[”\"]|[”\"](?![”\"]))(?=\s|$|[.,;:!?)\]])"
+                            r"|’(?<=[^\s‘’']’)'(?=\s|$|[.,;:!?)\]])")
 _ELISIONS = {"em", "til", "cause", "cos", "tis", "twas", "n", "round", "bout", "nuff", "ol", "im", "er", "un", "ere", "neath", "gainst"}
 
 
@@ -129,8 +133,10 @@ class DuplicatedClosingQuote(Rule):
     explanation = (
         "Two closing quotation marks with nothing but a space (or nothing) between them close one "
         "quotation twice; the second is debris from an edit or from re-assembling "
-        "translated segments. A closing mark immediately followed by another closing "
-        "mark of the other depth (”’ or ’”) is ordinary nesting and is not reported."
+        "translated segments: '.” ”', ',””', '.\"\"', ',”\"', and a curly single mark doubled by a "
+        "straight one (’'). A closing mark immediately followed by another closing mark of "
+        "the other depth (”’, ’” or '\") is ordinary nesting and is not reported, nor are "
+        "empty strings in code (\"\", '(\"\")') and triple quotes."
     )
     bad = "“We will defend our interests.” ” he said."
     good = "“We will defend our interests,” he said."
@@ -139,16 +145,36 @@ class DuplicatedClosingQuote(Rule):
         prose = doc.prose
         for match in _CLOSE_PAIR_RE.finditer(prose):
             first, second = match.start(), match.end() - 1
-            if prose[first] == STRAIGHT and _quote_side(prose, first) != "close":
+            block = doc.paragraph_of(first)
+            if second == first + 1:
+                # Glued marks: the first cannot show its side by a following space, so it must
+                # follow a word or a sentence mark inside a quotation opened in this paragraph;
+                # an empty string in code ('("")', '= ""', 'a,"",b') is none of these.
+                before = prose[first - 1]
+                if not (before.isalnum() or before in ".,!?…") or doc.shows_code and prose[second] in "\"'":
+                    continue
+                if before == "," and prose[second + 1:second + 2] == ",":
+                    continue  # an empty field of comma-separated values
+                if not self._opened(prose, block.start if block else 0, first, prose[first]):
+                    continue
+            elif prose[first] == STRAIGHT and _quote_side(prose, first) != "close":
                 continue
             if prose[second] == STRAIGHT and _quote_side(prose, second) == "open":
                 continue
-            block = doc.paragraph_of(first)
             floor = max(block.start if block else 0, first - 30)
             begin = first
             while begin > floor and not prose[begin - 1].isspace():
                 begin -= 1
             yield self.finding(begin, second + 1, "closing quotation mark written twice", [prose[begin:first + 1]])
+
+    @staticmethod
+    def _opened(prose: str, floor: int, at: int, mark: str) -> bool:
+        """Whether a quotation that the mark at ``at`` can close was opened earlier in the paragraph."""
+        if mark == "’":
+            return prose.rfind("‘", floor, at) >= 0
+        opening = prose.rfind("“", floor, at)
+        straight = prose.rfind(STRAIGHT, floor, at)
+        return opening >= 0 or (straight >= 0 and _quote_side(prose, straight) == "open")
 
 
 class UnclosedQuote(Rule):
