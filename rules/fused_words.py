@@ -45,7 +45,25 @@ def _in_code_like_context(prose: str, start: int, end: int) -> bool:
     """Tokens glued to '#', '@', '/', '.', '_' are hashtags, handles, URLs or identifiers."""
     before = prose[start - 1] if start > 0 else " "
     after = prose[end] if end < len(prose) else " "
-    return before in _CONTEXT_CHARS or (after in _CONTEXT_CHARS and prose[end + 1:end + 2].isalnum())
+    if before in _CONTEXT_CHARS or (after in _CONTEXT_CHARS and prose[end + 1:end + 2].isalnum()):
+        return True
+    if before == "[" and after == "]":
+        return True  # a link's text: "[squaredesign](https://...)" names the link
+    return "{%" in prose[max(0, start - 4):start] or "{{" in prose[max(0, start - 4):start]  # template tags
+
+
+def _in_name_block(doc, offset: int) -> bool:
+    """Headings, list items and table cells: lists of names, commands and identifiers."""
+    block = doc.paragraph_of(offset)
+    return block is not None and block.kind in ("heading", "list-item", "table-cell")
+
+
+def _inflects_a_word(text: str) -> bool:
+    """Whether the token is a known word with an ending ("formatters", "callsites")."""
+    for ending in ("s", "es", "ed", "ing", "er", "ers"):
+        if text.endswith(ending) and len(text) - len(ending) >= 4 and zipf(text[:-len(ending)]) > 0:
+            return True
+    return False
 
 
 _TWO_CAPS_RE = re.compile(r"^([^\W\d_a-z][^\W\d_A-Z]+)([^\W\d_a-z][^\W\d_A-Z]+)$")
@@ -136,8 +154,8 @@ class FusedCamelCase(Rule):
             text = token.text
             lower_first = _CAMEL_RE.match(text)
             two_caps = None if lower_first else _TWO_CAPS_RE.match(text)
-            if not (lower_first or two_caps) or token.lower in known:
-                continue
+            if not (lower_first or two_caps) or token.lower in known or "Ã" in text or "Â" in text:
+                continue  # "FranÃ§ois" is mojibake (GL604), not two words
             if doc.shows_code or _in_code_like_context(doc.prose, token.start, token.end) or _repeated(doc, text):
                 continue
             if lower_first:
@@ -150,6 +168,8 @@ class FusedCamelCase(Rule):
                 if first in prefixes or first.lower() in known:
                     continue  # McDonald, MacArthur, DeSantis, LaGuardia
                 evidence = self._two_capitals(first, second, text, doc, joiners)
+                if evidence and _in_name_block(doc, token.start) and "written apart" not in evidence:
+                    continue  # lists of supporters' handles, table cells: "ChristianGeek"
                 if evidence:
                     yield self.finding(token.start, token.end, f"'{text}' looks like two words run together ({evidence})",
                                        [f"{first} {second}"])
@@ -287,6 +307,7 @@ class FusedLowercase(Rule):
         prefixes = set(data["prefix_words"])
         short = set(data["short_words"])
         suffixes = set(data["suffix_words"])
+        short_verbs = set(data["short_verbs"])
         boundary = set(data["boundary_words"])
         compounds = set(data["function_word_compounds"])
         parts = _compound_parts()
@@ -300,6 +321,8 @@ class FusedLowercase(Rule):
                 continue
             if common_zipf(text) >= 3.5 or _in_code_like_context(doc.prose, token.start, token.end):
                 continue  # a common word
+            if _in_name_block(doc, token.start) or _inflects_a_word(text):
+                continue
             if doc.prose[token.end:token.end + 1] in ("'", "’"):
                 continue  # "strainin'", "colorin'": a dropped g, not a dropped space
             best = None
@@ -318,6 +341,10 @@ class FusedLowercase(Rule):
                 at_boundary = first in boundary or second in boundary
                 if any(len(part) <= 2 and part not in short for part in (first, second)):
                     continue  # of two-letter words only function words ("be", "he", "at") count
+                if first in short_verbs and second not in boundary:
+                    continue  # "gofix", "dothing": a command or identifier; "gofor" is two words
+                if doc.shows_code and (not at_boundary or len(first) <= 2):
+                    continue  # "callsites", "gofix", "isready": identifiers in a document about code
                 if at_boundary:
                     needed = threshold
                 else:
@@ -338,7 +365,7 @@ class FusedLowercase(Rule):
                 continue
             # "interpretor", "prohibiton": a misspelt word about as common as the parts, not
             # two words ("hecalled" is nearer "he called" than "recalled").
-            if len(text) >= 8 and _misspells_a_word(text, best[0] - 0.5):
+            if len(text) >= 7 and _misspells_a_word(text, best[0] - 0.5):
                 continue
             yield self.finding(token.start, token.end, f"'{text}' looks like two words run together",
                                [f"{best[1]} {best[2]}"])

@@ -222,6 +222,11 @@ _NOUNS = frozenset({"NN", "NNS"})
 # years and years"): emphatic repetition ("for years and years") has none.
 _DETERMINERS = frozenset({"DT", "CD", "PRP$", "JJ", "POS", "WP$"})
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+# A first copy narrowed by a modifier and a second narrowed by a phrase after it name two
+# kinds of one thing: "cheap fiction and fiction of quality", "stale profiles and profiles
+# from other builds".
+_PREMODIFIERS = frozenset({"JJ", "JJR", "VBN", "VBG"})
+_POSTMODIFIERS = frozenset({"IN", "VBG", "VBN", "WDT", "WP"})
 
 
 def _bare_noun_pair(doc, conj: int, emphatic) -> bool:
@@ -251,6 +256,8 @@ def _bare_noun_pair(doc, conj: int, emphatic) -> bool:
         after, tag = tokens[conj + 2], tags[conj + 2]
         if tag in _NOUNS:
             return False
+        if before in _PREMODIFIERS and (tag in _POSTMODIFIERS or after.lower == "that"):
+            return False  # a contrast: "discontinued software and software that relies on it"
         if tags[conj - 1] == "NNS" and after.lower == "of" and before not in ("JJ", "CD", "PRP$"):
             return False  # "the tons and tons of fuel"; not "increasing numbers and numbers of"
         if after.lower == "again" or after.lower == tokens[conj].lower:
