@@ -299,7 +299,7 @@ class FusedLowercase(Rule):
     )
     bad = "They want to build a new world orderaccording to the minister."
     good = "They want to build a new world order according to the minister."
-    default_options = {"min_part_zipf": 3.5, "min_length": 5, "compound_count": 20}
+    default_options = {"min_part_zipf": 3.5, "min_length": 4, "compound_count": 20}
 
     def check(self, doc):
         data = load_data("fused_words")
@@ -331,7 +331,11 @@ class FusedLowercase(Rule):
             # would take quadratic time).
             for cut in range(max(2, len(text) - longest), min(len(text) - 1, longest + 1)):
                 first, second = text[:cut], text[cut:]
-                if second in suffixes:
+                # English closes compounds on a singular first part ("sidechairs", not
+                # "sideschairs"), so a plural one ("plans|face", "spirits|back") is no compound.
+                plural = first.endswith("s") and not first.endswith("ss") and len(second) >= 4 \
+                    and common_zipf(first[:-1]) >= threshold
+                if second in suffixes and not plural:
                     continue  # "chainlike", "clockwise", "worldwide": a word with a suffix
                 if first in never or second in never or first in prefixes and second not in boundary:
                     continue  # "inboards", "upshots" are words; "downhis" is not
@@ -348,7 +352,7 @@ class FusedLowercase(Rule):
                 if at_boundary:
                     needed = threshold
                 else:
-                    if parts.get(first, (0, 0))[0] >= productive or parts.get(second, (0, 0))[1] >= productive:
+                    if not plural and (parts.get(first, (0, 0))[0] >= productive or parts.get(second, (0, 0))[1] >= productive):
                         continue  # "sidechairs", "phrasemaking": a closed compound, not a lost space
                     needed = 4.0
                 if low >= needed and (best is None or low > best[0]):

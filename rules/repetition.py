@@ -222,11 +222,12 @@ _NOUNS = frozenset({"NN", "NNS"})
 # years and years"): emphatic repetition ("for years and years") has none.
 _DETERMINERS = frozenset({"DT", "CD", "PRP$", "JJ", "POS", "WP$"})
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-# A first copy narrowed by a modifier and a second narrowed by a phrase after it name two
-# kinds of one thing: "cheap fiction and fiction of quality", "stale profiles and profiles
-# from other builds".
+# A first copy narrowed by a modifier and a second narrowed by a clause after it name two
+# kinds of one thing: "discontinued software and software that relies on it", "new users
+# or users coming from other tools". (A phrase after the second copy, "familiar names and
+# names on the wall", is as often a doubled noun and is not taken as a contrast.)
 _PREMODIFIERS = frozenset({"JJ", "JJR", "VBN", "VBG"})
-_POSTMODIFIERS = frozenset({"IN", "VBG", "VBN", "WDT", "WP"})
+_POSTMODIFIERS = frozenset({"VBG", "WDT", "WP"})
 
 
 def _bare_noun_pair(doc, conj: int, emphatic) -> bool:
