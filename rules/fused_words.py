@@ -30,7 +30,7 @@ _TYPO_HEADS = {"of", "in", "to", "on", "at", "for", "and", "from", "by", "with",
 # space even in a document full of dotted identifiers.
 _SENTENCE_OPENERS = {"the", "a", "an", "this", "these", "that", "those", "it", "its", "he", "she", "they", "we",
                      "i", "you", "in", "on", "at", "for", "but", "and", "so", "if", "when", "there", "his", "her",
-                     "their", "our", "after", "before", "as", "however", "also", "some", "many", "most"}
+                     "their", "our", "after", "before", "as", "however", "also", "some", "many", "most", "to", "no", "by"}
 _TYPO_TAILS = {"the", "this", "that", "these", "those", "his", "their", "its", "our"}
 
 
@@ -206,7 +206,8 @@ class FusedCamelCase(Rule):
             return f"'{first} {second}' is a name"
         if first.lower() in joiners or second.lower() in joiners:
             return f"'{first.lower() if first.lower() in joiners else second.lower()}' joins words"
-        if min(len(first), len(second)) >= 3 and first in gaz.given and _name_like(first) and _name_like(second):
+        if min(len(first), len(second)) >= 3 and first in gaz.given and _name_like(first) \
+                and (_name_like(second) or zipf(second) < 3.5):
             return f"'{first}' is a given name"
         if zipf(text) >= 1.0:
             return ""  # a brand known whole: PlayStation, WorldCom, BitTorrent
@@ -448,6 +449,8 @@ class MissingSpaceAfterMark(Rule):
             return False  # "Mr.Smith", "St.John", "Dr.Who": an abbreviation's stop
         # "node.Js", "One.Tel", "Last.Fm": a short capitalised tail is a name or an extension, unless
         # it is a word that opens sentences ("It", "He", "We").
+        if right in gazetteer().words["titles"]:
+            return True  # "the minister.Ms Brankin", "he added.Mr Svanberg"
         return len(right) >= (4 if left[0].isupper() else 3) or right.lower() in _SENTENCE_OPENERS
 
     def _check_run(self, doc, start: int, end: int):

@@ -158,3 +158,7 @@ def test_missing_space_in_any_script_and_after_mixed_case_words():
     assert flagged(MissingSpaceAfterMark, "Sales of the gadget grew with the eBook.The firm said so.") == ["eBook.The"]
     assert flagged(MissingSpaceAfterMark, "Mr.Ellison paid 1,500 dollars, or 3.5 per cent, via Shop.Com online.") == []
     assert flagged(MissingSpaceAfterMark, "Codes such as ALPHA,BETA are listed.") == []
+
+
+def test_missing_space_before_a_title():
+    assert flagged(MissingSpaceAfterMark, "The talks will go on, the envoy added.Dr Okafor agreed.") == ["added.Dr"]
