@@ -144,7 +144,8 @@ class CoordinatedDuplicate(Rule):
             if word in function_words:
                 continue
             if _bare_noun_pair(doc, i, emphatic):
-                yield self.finding(first.start, second.end, f"'{first.text}' is coordinated with itself")
+                yield self.finding(first.start, second.end, f"'{first.text}' is coordinated with itself",
+                                   severity="info" if _may_contrast(doc, i) else None)
                 continue
             if word in emphatic:
                 continue
@@ -268,6 +269,14 @@ def _bare_noun_pair(doc, conj: int, emphatic) -> bool:
         if tokens[conj].lower == "or" and tag in _FINITE:
             return False  # "march with freedom or freedom is going to march over them": "or else"
     return True
+
+
+def _may_contrast(doc, conj: int) -> bool:
+    """A modifier before the first copy and a phrase after the second: perhaps two kinds of
+    one thing ("cheap fiction and fiction of quality"), perhaps a doubled noun ("familiar
+    names and names on the wall"); reported as info."""
+    tags = doc.tags
+    return conj >= 2 and tags[conj - 2] in _PREMODIFIERS and conj + 2 < len(tags) and tags[conj + 2] == "IN"
 
 
 _NOUN_FRAMES = {"of", "in", "on", "for", "with", "about", "from", "by", "at", "into", "toward", "towards", "against",
