@@ -1,6 +1,6 @@
 """Casing: a sentence that starts with a lower-case letter after a full stop, question or exclamation mark.
 
-The full-stop analysis is shared with the punctuation family: a short lower-case
+The full-stop analysis (linter/sentence_end.py) is shared with the punctuation family: a short lower-case
 fragment that finishes the cut sentence is GL205's (stray full stop); a whole new
 clause that lost its capital is this family's. Each spot gets one finding.
 """
@@ -10,9 +10,8 @@ import re
 
 from linter import hookimpl
 from linter.rule import Rule
+from linter.sentence_end import TERMINAL_RE, classify, lowercase_after_stop, lowercase_starts
 
-from ._data import load_data
-from .punctuation import _TERMINAL_RE, _classify, _lowercase_after_stop
 
 # A question or exclamation mark set against a lower-case word, then a lower-case clause:
 # "Why did it fail? because nobody wanted it". Marks inside quotations ("?” she asked")
@@ -49,8 +48,8 @@ class LowercaseSentenceStart(Rule):
     def check(self, doc):
         prose = doc.prose
         max_words = self.options["max_fragment_words"]
-        for stop, word_start, fragment_end in _lowercase_after_stop(doc):
-            if _classify(prose, word_start, fragment_end, max_words) != "clause":
+        for stop, word_start, fragment_end in lowercase_after_stop(doc):
+            if classify(prose, word_start, fragment_end, max_words) != "clause":
                 continue
             word_end = word_start
             while word_end < len(prose) and (prose[word_end].isalpha() or prose[word_end] in "'’-"):
@@ -65,19 +64,19 @@ class LowercaseSentenceStart(Rule):
 
     def _after_question(self, doc, max_words):
         prose = doc.prose
-        lowercase_starts = set(load_data("punctuation")["lowercase_starts"])
+        starts = lowercase_starts()
         for match in _AFTER_QUESTION_RE.finditer(prose):
             word = match.group(1)
             if not _LOWER_WORD_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start()):
                 continue  # the mark ends a title or a name: "Who is Sylvia?", "Wham!"
-            if word in lowercase_starts or word in _QUESTION_RUN_WORDS:
+            if word in starts or word in _QUESTION_RUN_WORDS:
                 continue  # "how do you say basketball? and what is ...", "Did he win? yes, said the coach"
             block = doc.paragraph_of(match.start())
             if block is None or block.kind in ("list-item", "table-cell", "heading"):
                 continue
-            terminal = _TERMINAL_RE.search(prose, match.start(1), block.end)
+            terminal = TERMINAL_RE.search(prose, match.start(1), block.end)
             end = terminal.end() if terminal else block.end
-            if _classify(prose, match.start(1), end, max_words) != "clause":
+            if classify(prose, match.start(1), end, max_words) != "clause":
                 continue
             word_end = match.end(1)
             yield self.finding(match.start(1), word_end, f"sentence starts with lower-case '{word}'",

@@ -10,6 +10,8 @@ import re
 
 from linter import hookimpl
 from linter.rule import Rule
+from linter.sentence_end import PREV_WORD_RE, classify, clause_openers, lowercase_after_stop
+from linter.sentence_end import abbreviations as stop_abbreviations
 
 from ._data import load_data
 
@@ -27,21 +29,17 @@ _BETWEEN_CODE_RE = re.compile(r"\w::\w|\[[,;:]{2}|[,;:]{2}\]")
 _DOUBLED_PUNCT_RE = re.compile(r"(?:,[,.;:]|;[;,.:]|:[:;,]|\.[,;:]|\.\.(?=[\s”’\"')\]]|$))(?<![.,;:!?/\\]..)(?![.,;:])")
 # A spaced comma or full stop ("talks , which"), or a comma moved onto the next word ("failed ,he").
 _SPACE_BEFORE_RE = re.compile(r"[,.](?<=[ \t].)(?=[ \t]|$)|,(?<=[ \t],)(?=[^\W\d_])", re.M)
-_SPLIT_STOP_RE = re.compile(r"\.(?:(?<=[^\W\d_]\.)|(?<=\d\d\.)|(?<=[^\W\d_\s][”’\"')\]]\.))[ \t]+([a-z][\w'’-]*)")
-_NUMBER_RE = re.compile(r"[\d,–-]+")
-_REFERENCE_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]*$")
 _WORD_BEFORE_RE = re.compile(r"[\w’'-]+$")
 _DOUBLED_QUESTION_RE = re.compile(r"(?<![?!])\?\?(?![?!])")
 _SINGLE_QUESTION_RE = re.compile(r"(?<![?!])\?(?![?!])")
 _ELLIPSIS_RE = re.compile(r"(?:…|\.\.\.)[ \t]?([a-z][a-z'’-]*)")
 _HEAD_BEFORE_RE = re.compile(r"\b[A-Za-z]+[ \t]?$")
-_CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])(?:[ \t]+[”\"]|(?<=”)”)(?=\s|$|[.,;:])")
-_PREV_WORD_RE = re.compile(r"([\w.’'-]+)[”’\"')\]]?\.$")
-_VOWELS = set("aeiouyAEIOUY")
+# A closing double mark, then another with at most spaces between ('.” ”', ',””', '.""', ',”"'),
+# or a curly single closing mark doubled by a straight one ("’'"); runs of three marks
+# (Python's \"\"\") are not closing marks.
+_CLOSE_PAIR_RE = re.compile(r"[”\"](?<=[^\s“”\"][”\"])(?:[ \t]+[”\"]|[”\"](?![”\"]))(?=\s|$|[.,;:!?)\]])"
+                            r"|’(?<=[^\s‘’']’)'(?=\s|$|[.,;:!?)\]])")
 _ELISIONS = {"em", "til", "cause", "cos", "tis", "twas", "n", "round", "bout", "nuff", "ol", "im", "er", "un", "ere", "neath", "gainst"}
-_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
-# The next sentence end: a full stop not inside a number or an abbreviation's initials, ! ? or …
-_TERMINAL_RE = re.compile(r"[!?…]|\.(?![\w.])")
 
 
 def _quote_side(prose: str, index: int) -> str | None:
@@ -135,8 +133,10 @@ class DuplicatedClosingQuote(Rule):
     explanation = (
         "Two closing quotation marks with nothing but a space (or nothing) between them close one "
         "quotation twice; the second is debris from an edit or from re-assembling "
-        "translated segments. A closing mark immediately followed by another closing "
-        "mark of the other depth (”’ or ’”) is ordinary nesting and is not reported."
+        "translated segments: '.” ”', ',””', '.\"\"', ',”\"', and a curly single mark doubled by a "
+        "straight one (’'). A closing mark immediately followed by another closing mark of "
+        "the other depth (”’, ’” or '\") is ordinary nesting and is not reported, nor are "
+        "empty strings in code (\"\", '(\"\")') and triple quotes."
     )
     bad = "“We will defend our interests.” ” he said."
     good = "“We will defend our interests,” he said."
@@ -145,16 +145,36 @@ class DuplicatedClosingQuote(Rule):
         prose = doc.prose
         for match in _CLOSE_PAIR_RE.finditer(prose):
             first, second = match.start(), match.end() - 1
-            if prose[first] == STRAIGHT and _quote_side(prose, first) != "close":
+            block = doc.paragraph_of(first)
+            if second == first + 1:
+                # Glued marks: the first cannot show its side by a following space, so it must
+                # follow a word or a sentence mark inside a quotation opened in this paragraph;
+                # an empty string in code ('("")', '= ""', 'a,"",b') is none of these.
+                before = prose[first - 1]
+                if not (before.isalnum() or before in ".,!?…") or doc.shows_code and prose[second] in "\"'":
+                    continue
+                if before == "," and prose[second + 1:second + 2] == ",":
+                    continue  # an empty field of comma-separated values
+                if not self._opened(prose, block.start if block else 0, first, prose[first]):
+                    continue
+            elif prose[first] == STRAIGHT and _quote_side(prose, first) != "close":
                 continue
             if prose[second] == STRAIGHT and _quote_side(prose, second) == "open":
                 continue
-            block = doc.paragraph_of(first)
             floor = max(block.start if block else 0, first - 30)
             begin = first
             while begin > floor and not prose[begin - 1].isspace():
                 begin -= 1
             yield self.finding(begin, second + 1, "closing quotation mark written twice", [prose[begin:first + 1]])
+
+    @staticmethod
+    def _opened(prose: str, floor: int, at: int, mark: str) -> bool:
+        """Whether a quotation that the mark at ``at`` can close was opened earlier in the paragraph."""
+        if mark == "’":
+            return prose.rfind("‘", floor, at) >= 0
+        opening = prose.rfind("“", floor, at)
+        straight = prose.rfind(STRAIGHT, floor, at)
+        return opening >= 0 or (straight >= 0 and _quote_side(prose, straight) == "open")
 
 
 class UnclosedQuote(Rule):
@@ -324,114 +344,13 @@ class SplitSentence(Rule):
     def check(self, doc):
         max_words = self.options["max_fragment_words"]
         prose = doc.prose
-        for stop, word_start, fragment_end in _lowercase_after_stop(doc):
-            if _classify(prose, word_start, fragment_end, max_words) != "fragment":
+        for stop, word_start, fragment_end in lowercase_after_stop(doc):
+            if classify(prose, word_start, fragment_end, max_words) != "fragment":
                 continue
             begin = prose.rfind(" ", max(0, stop - 30), stop) + 1 or max(0, stop - 30)
             fragment = prose[word_start:fragment_end]
             yield self.finding(begin, fragment_end, "full stop cuts the sentence before a lower-case fragment",
                                [prose[begin:stop] + " " + fragment])
-
-
-def _classify(prose: str, word_start: int, fragment_end: int, max_words: int) -> str | None:
-    """What follows a full stop and a lower-case word, up to the next terminal mark.
-
-    "fragment": a short continuation of the clause the stop cut (GL205);
-    "clause": a new sentence that lost its capital (GL151);
-    None: too short to tell (a heading or list residue run into the paragraph).
-    """
-    fragment = prose[word_start:fragment_end]
-    words = fragment.split()
-    first = words[0].strip("”’\")(),;:.!?").lower() if words else ""
-    short = len(words) <= max_words and "," not in fragment and ";" not in fragment
-    starter = first in _continuation_starters() or (len(first) > 4 and first.endswith(("ing", "ly")))
-    if short and starter and first not in _clause_openers():
-        return "fragment"
-    terminated = fragment.rstrip("”’\") ")[-1:] in (".", "!", "?", "…")
-    if len(words) < 3 or (len(words) <= max_words and not terminated):
-        return None
-    return "clause"
-
-
-_STARTERS: set[str] = set()
-_OPENERS: set[str] = set()
-
-
-def _continuation_starters() -> set[str]:
-    if not _STARTERS:
-        _STARTERS.update(load_data("punctuation")["continuation_starters"])
-    return _STARTERS
-
-
-def _clause_openers() -> set[str]:
-    if not _OPENERS:
-        _OPENERS.update(load_data("punctuation")["clause_openers"])
-    return _OPENERS
-
-
-def _looks_abbreviated(token: str, abbreviations: set[str]) -> bool:
-    """Whether a word before a full stop is an abbreviation ("U.S", "Jr", "12-oz", "Chmn", "Lond", "mEq")."""
-    from linter.lexicon import zipf
-
-    last = token.rsplit("-", 1)[-1]
-    if "." in token or len(last) <= 1 or last.lower() in abbreviations:
-        return True
-    if not _VOWELS.intersection(last):
-        return True  # consonant clusters: "Chmn", "mc", "lb"
-    if last[0].islower() and not last.islower():
-        return True  # units and symbols written in mixed case: "mEq", "kWh", "mL"
-    # An unknown capitalised word ("Lond", "Shak", "Gre") is an abbreviation, not a name that ends a sentence.
-    return last[0].isupper() and (zipf(last) < 2.5 if len(last) == 5 else len(last) < 5 and zipf(last) < 3.2)
-
-
-_IDENTIFIER_TAIL_RE = re.compile(r"[._/][^\W_]|\(|_")
-
-
-def _lowercase_after_stop(doc):
-    """(stop offset, next word start, end of the run to the next terminal mark) for '. lowercase'."""
-    def compute(doc):
-        data = load_data("punctuation")
-        abbreviations = set(data["abbreviations"])
-        lowercase_starts = set(data["lowercase_starts"])
-        particles = set(data["name_particles"])
-        references = set(data["reference_words"])
-        found = []
-        prose = doc.prose
-        for match in _SPLIT_STOP_RE.finditer(prose):
-            stop = match.start()
-            word = match.group(1)
-            prev = _PREV_WORD_RE.search(prose, max(0, stop - 25), stop + 1)
-            token = prev.group(1) if prev else ""
-            if _NUMBER_RE.fullmatch(token):
-                # "in 1998. in 2001 the court ..." is a sentence end; "p. 12. in" and
-                # "Section 12. deals" are references, and "12. the" may number a list item.
-                before = _REFERENCE_BEFORE_RE.search(prose, max(0, prev.start() - 20), prev.start())
-                if before is None or before.group(1).lower() in references or stop - prev.start() < 4:
-                    continue
-            elif _looks_abbreviated(token, abbreviations):
-                continue
-            if prose[stop + 1:stop + 2] == "." or prose[stop - 1:stop] == ".":
-                continue  # part of an ellipsis
-            if word in lowercase_starts or not word.islower():
-                continue  # "iPhone", "eBay", "pH"
-            if _IDENTIFIER_TAIL_RE.match(prose, match.end(1)):
-                continue  # "printer.writeType", "golang.org/x", "len(s)": code named in prose
-            if token in _ROMAN or prose[match.end(1):match.end(1) + 1] in ").:" and (len(word) == 1 or word in _ROMAN):
-                continue  # enumerated items: "a) read it. b) write", "i. open the lid. ii. remove"
-            after = prose[match.end(1):match.end(1) + 2]
-            if word in particles and after[:1] == " " and after[1:].isupper():
-                continue  # "de Gaulle", "von Neumann", "al-Assad"
-            block = doc.paragraph_of(stop)
-            if block is None or block.kind in ("list-item", "table-cell", "heading"):
-                continue
-            terminal = _TERMINAL_RE.search(prose, match.start(1), block.end)
-            end = terminal.end() if terminal else block.end
-            while end < block.end and prose[end] in "”’\")":
-                end += 1
-            found.append((stop, match.start(1), end))
-        return found
-
-    return doc.memo("punctuation.lowercase-after-stop", compute)
 
 
 class TruncatingEllipsis(Rule):
@@ -453,7 +372,7 @@ class TruncatingEllipsis(Rule):
         from .calque import base_verbs
 
         data = load_data("punctuation")
-        heads, pauses, clause_openers = set(data["phrase_heads"]), set(data["pause_words"]), set(data["clause_openers"])
+        heads, pauses, openers = set(data["phrase_heads"]), set(data["pause_words"]), clause_openers()
         verbs = base_verbs()
         prose = doc.prose
         for match in _ELLIPSIS_RE.finditer(prose):
@@ -466,7 +385,7 @@ class TruncatingEllipsis(Rule):
                 continue  # "readers of... err": a speaker hesitating
             if head == "to" and following in verbs:
                 continue  # "designed to... reduce": the infinitive is whole, the pause is for effect
-            if prose[match.start() - 1:match.start()] == " " and following in clause_openers:
+            if prose[match.start() - 1:match.start()] == " " and following in openers:
                 continue  # "say sorry for ... there were": a spoken pause before a new clause
             if head in heads and following != head and following not in heads:
                 # "to… to go", "the… the": a speaker restarting, not a cut phrase.
@@ -491,7 +410,7 @@ class DoubledPunctuation(Rule):
     good = "The ministers met on Tuesday, and agreed to talk again."
 
     def check(self, doc):
-        abbreviations = set(load_data("punctuation")["abbreviations"])
+        abbreviations = stop_abbreviations()
         prose = doc.prose
         for match in _DOUBLED_PUNCT_RE.finditer(prose):
             text = match.group()
@@ -499,7 +418,7 @@ class DoubledPunctuation(Rule):
                 continue  # "std::hash", "[,,]T": code written in prose
             if text[0] == "." and text != "..":
                 # "Jr.," and "Mass.," are an abbreviation's stop and a comma.
-                prev = _PREV_WORD_RE.search(prose, max(0, match.start() - 25), match.start() + 1)
+                prev = PREV_WORD_RE.search(prose, max(0, match.start() - 25), match.start() + 1)
                 word = prev.group(1) if prev else ""
                 if "." in word or len(word) <= 2 or word.lower() in abbreviations or (word[:1].isupper() and len(word) <= 6):
                     continue

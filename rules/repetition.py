@@ -141,15 +141,21 @@ class CoordinatedDuplicate(Rule):
             word = first.lower
             before = tokens[i - 2].lower if i >= 2 and tokens[i - 2].sentence == first.sentence else ""
             after = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else None
-            if word in function_words or word in emphatic:
+            if word in function_words:
+                continue
+            if _bare_noun_pair(doc, i, emphatic):
+                yield self.finding(first.start, second.end, f"'{first.text}' is coordinated with itself",
+                                   severity="info" if _may_contrast(doc, i) else None)
+                continue
+            if word in emphatic:
                 continue
             framed = before in ("both", "either", "neither", "between")
             # Unframed, only adjectives premodifying a noun ("economic and economic ties"):
             # a noun repeated before a compound ("milk and milk products") is fine.
             modifier = (
                 after is not None and after.is_word and after.lower not in function_words
-                and word not in verbs and word.endswith(adjective_endings)
-            )
+                and word not in verbs and word.endswith(adjective_endings) and doc.tags[i - 1] not in _NOUNS
+            )  # "cheese and cheese products" ends like "Chinese" but is a noun
             # A singular noun after a preposition or determiner, coordinated with
             # itself and closing the phrase: "talks on trade and trade."
             closing = after is None or (after.is_punct and after.text[:1] in ".,;:!?)")
@@ -210,6 +216,67 @@ class RepeatedInfinitive(Rule):
                     continue
                 yield self.finding(tokens[j].start, tokens[end - 1].end,
                                    f"'to {tokens[j + 1].text}' repeats an infinitive of this sentence and has no object")
+
+
+_NOUNS = frozenset({"NN", "NNS"})
+# Words that make the first copy a counted or determined noun ("the time and time", "seven
+# years and years"): emphatic repetition ("for years and years") has none.
+_DETERMINERS = frozenset({"DT", "CD", "PRP$", "JJ", "POS", "WP$"})
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+# A first copy narrowed by a modifier and a second narrowed by a clause after it name two
+# kinds of one thing: "discontinued software and software that relies on it", "new users
+# or users coming from other tools". (A phrase after the second copy, "familiar names and
+# names on the wall", is as often a doubled noun and is not taken as a contrast.)
+_PREMODIFIERS = frozenset({"JJ", "JJR", "VBN", "VBG"})
+_POSTMODIFIERS = frozenset({"VBG", "WDT", "WP"})
+
+
+def _bare_noun_pair(doc, conj: int, emphatic) -> bool:
+    """A common noun coordinated with itself, by its tags: "the sort of person and person who".
+
+    Left alone: a second copy that premodifies a noun ("milk and milk products", "jazz and
+    jazz musicians") or starts a hyphenated compound ("church or church-state"); plurals of
+    quantity before "of" with no modifier ("lots and lots of children", "the tons and tons of
+    fuel"), repetition that goes on ("time and time again", "more and more and more") and the emphatic nouns of time and measure ("for years and years"), unless a
+    determiner or a number shows that one thing was meant ("seven years and years"); a
+    chiasmus ("plays with memory and memory with time"); "or" before a clause ("freedom or
+    freedom is going to ...").
+    """
+    tokens, tags, prose = doc.tokens, doc.tags, doc.prose
+    first, second = tokens[conj - 1], tokens[conj + 1]
+    if tags[conj - 1] not in _NOUNS or tags[conj + 1] not in _NOUNS or len(first.lower) <= 2:
+        return False
+    if prose[first.start - 1:first.start] in "-/" or prose[second.end:second.end + 1] in "-/":
+        return False
+    before = tags[conj - 2] if conj >= 2 and tokens[conj - 2].sentence == first.sentence else ""
+    if conj >= 2 and tokens[conj - 2].lower == tokens[conj].lower:
+        return False  # the end of a chain: "shrunk and shrunk and shrunk"
+    determined = before in _DETERMINERS
+    if first.lower in emphatic and not determined:
+        return False
+    if conj + 2 < len(tokens) and tokens[conj + 2].sentence == second.sentence:
+        after, tag = tokens[conj + 2], tags[conj + 2]
+        if tag in _NOUNS:
+            return False
+        if before in _PREMODIFIERS and (tag in _POSTMODIFIERS or after.lower == "that"):
+            return False  # a contrast: "discontinued software and software that relies on it"
+        if tags[conj - 1] == "NNS" and after.lower == "of" and before not in ("JJ", "CD", "PRP$"):
+            return False  # "the tons and tons of fuel"; not "increasing numbers and numbers of"
+        if after.lower == "again" or after.lower == tokens[conj].lower:
+            return False  # "time and time again", "shrunk and shrunk and shrunk": emphasis
+        if conj >= 2 and tokens[conj - 2].lower == after.lower:
+            return False
+        if tokens[conj].lower == "or" and tag in _FINITE:
+            return False  # "march with freedom or freedom is going to march over them": "or else"
+    return True
+
+
+def _may_contrast(doc, conj: int) -> bool:
+    """A modifier before the first copy and a phrase after the second: perhaps two kinds of
+    one thing ("cheap fiction and fiction of quality"), perhaps a doubled noun ("familiar
+    names and names on the wall"); reported as info."""
+    tags = doc.tags
+    return conj >= 2 and tags[conj - 2] in _PREMODIFIERS and conj + 2 < len(tags) and tags[conj + 2] == "IN"
 
 
 _NOUN_FRAMES = {"of", "in", "on", "for", "with", "about", "from", "by", "at", "into", "toward", "towards", "against",

@@ -97,3 +97,68 @@ class TestMissingSpace:
     ])
     def test_domains_numbers_and_abbreviations_are_clean(self, text):
         assert flagged(MissingSpaceAfterMark, text) == []
+
+
+class TestTwoCapitalisedParts:
+    """Two capitalised words run together, shown apart by the document or the gazetteer."""
+
+    @pytest.mark.parametrize("text, token, split", [
+        ("The ceremony was opened by GovernorWhitcombe and his staff.", "GovernorWhitcombe", "Governor Whitcombe"),
+        ("The essay on MargaretHollis appeared in the spring.", "MargaretHollis", "Margaret Hollis"),
+        ("Heavy rain fell across NewJersey overnight.", "NewJersey", "New Jersey"),
+        ("A photo by ReutersLagos showed the crowd.", "ReutersLagos", "Reuters Lagos"),
+        ("Delegates from Ohio, Iowa, OrNebraska voted.", "OrNebraska", "Or Nebraska"),
+        ("Later Okonkwo spoke; the reporter had quoted DanielOkonkwo at length.", "DanielOkonkwo", "Daniel Okonkwo"),
+        ("The Harbour Board met, and the HarbourBoard chairman resigned.", "HarbourBoard", "Harbour Board"),
+    ])
+    def test_flags_and_suggests_the_split(self, text, token, split):
+        (finding,) = run_rule(FusedCamelCase, text)
+        assert text[finding.start:finding.end] == token
+        assert finding.suggestions == [split]
+
+    @pytest.mark.parametrize("text", [
+        "The BrightWave app and the StoneGate fund launched on the same day.",
+        "Fans of McAllister and LaGuardia airport met at a DeVito screening.",
+        "She writes for the FarmTools newsletter about RiverBend farms.",
+        "Sony sold more PlayStation consoles than WorldCom sold contracts.",
+        "The Stone report praised the StoneGate fund.",
+        "class TreeNode: pass\n\n    def HashBucket(self): return TreeNode()\n",
+    ])
+    def test_brands_prefixed_names_and_code_are_clean(self, text):
+        assert flagged(FusedCamelCase, text) == []
+
+
+def test_lower_case_word_glued_to_a_name():
+    assert flagged(FusedCamelCase, "The award went byOkonkwo to the school.") == ["byOkonkwo"]
+    assert flagged(FusedCamelCase, "Call toString or onClick in the handler.") == []
+
+
+class TestLowercaseReadByTags:
+    @pytest.mark.parametrize("text, token", [
+        ("The guests relaxed in a privatearea of the hotel.", "privatearea"),
+        ("Trucks arrived heavilyloaded with grain.", "heavilyloaded"),
+        ("Nobody knew why shehad left so early.", "shehad"),
+        ("The parcel landedat the wrong door.", "landedat"),
+    ])
+    def test_flags(self, text, token):
+        assert flagged(FusedLowercase, text) == [token]
+
+    @pytest.mark.parametrize("text", [
+        "The sailor bought a coffeemug and a tomblike trunk.",
+        "The inboards and upshots were discussed.",
+        "Riders were strainin' at the reins.",
+        "The sensitive interpretor of the poems spoke.",
+    ])
+    def test_compounds_prefixes_and_misspellings_are_clean(self, text):
+        assert flagged(FusedLowercase, text) == []
+
+
+def test_missing_space_in_any_script_and_after_mixed_case_words():
+    assert flagged(MissingSpaceAfterMark, "Flights link São Paulo,Brasília and Recife daily.") == ["Paulo,Brasília"]
+    assert flagged(MissingSpaceAfterMark, "Sales of the gadget grew with the eBook.The firm said so.") == ["eBook.The"]
+    assert flagged(MissingSpaceAfterMark, "Mr.Ellison paid 1,500 dollars, or 3.5 per cent, via Shop.Com online.") == []
+    assert flagged(MissingSpaceAfterMark, "Codes such as ALPHA,BETA are listed.") == []
+
+
+def test_missing_space_before_a_title():
+    assert flagged(MissingSpaceAfterMark, "The talks will go on, the envoy added.Dr Okafor agreed.") == ["added.Dr"]

@@ -76,6 +76,28 @@ class TestDuplicatedClosingQuote:
         assert flagged(DuplicatedClosingQuote, text) == []
 
 
+def test_glued_doubled_closing_marks_of_every_style():
+    for text, expected in [
+        ('He said: "We will open the gates at dawn."" Then he left.', 'dawn.""'),
+        ('"The figures are grim,"" said the economist.', 'grim,""'),
+        ("She called the budget “pure fiction,”\" and sat down.", "fiction,”\""),
+        ("He dismissed it as ‘a pantomime’' and went home.", "pantomime’'"),
+    ]:
+        assert flagged(DuplicatedClosingQuote, text) == [expected], text
+
+
+@pytest.mark.parametrize("text", [
+    'Set name = "" and call print("") or join("", parts).',
+    'id,"",total\n1,"",2',
+    '"""A docstring."""',
+    "\"He called the plan 'a pantomime'\" she said.",
+    "The shelf is 5' 10\"\" tall.",
+    'The memo said "" where the name should be.',
+])
+def test_empty_strings_nesting_and_triple_quotes_are_not_doubled_closing_marks(text):
+    assert flagged(DuplicatedClosingQuote, text) == []
+
+
 class TestUnclosedQuote:
     @pytest.mark.parametrize("text, expected", [
         ("Both agreed to act in “difficult global conditions. Talks will resume in May.", "“difficult global conditions."),

@@ -78,6 +78,32 @@ class TestCoordinatedDuplicate:
         assert flagged(CoordinatedDuplicate, text) == []
 
 
+class TestBareNounCoordinatedWithItself:
+    """A common noun coordinated with itself, found by its part-of-speech tags, not a word list."""
+
+    @pytest.mark.parametrize("text, expected", [
+        ("The mayor praised the volunteer and volunteer who stayed behind.", "volunteer and volunteer"),
+        ("Eleven ledgers and ledgers lay on the desk.", "ledgers and ledgers"),
+        ("She waited half a kilometre and kilometre from the gate.", "kilometre and kilometre"),
+        ("The sort of blacksmith and blacksmith who forged it left town.", "blacksmith and blacksmith"),
+        ("Nine saddles and saddles were stolen.", "saddles and saddles"),
+    ])
+    def test_flags(self, text, expected):
+        assert flagged(CoordinatedDuplicate, text) == [expected]
+
+    @pytest.mark.parametrize("text", [
+        "They sold cheese and cheese products at the fair.",
+        "There were crates and crates of apples in the barn.",
+        "She hauled the crates and crates of apples herself.",
+        "The dance-hall and dance music scene grew.",
+        "He said it time and time again.",
+        "The roof was patched and patched and patched.",
+        "Relief for the harbour and harbour workers came late.",
+    ])
+    def test_compounds_and_emphasis_are_clean(self, text):
+        assert flagged(CoordinatedDuplicate, text) == []
+
+
 class TestRepeatedInfinitive:
     @pytest.mark.parametrize("text, expected", [
         ("The club invited the coach to visit the stadium in May to visit in 2025.", "to visit in 2025"),
