@@ -16,8 +16,14 @@ _INSTITUTION_RE = re.compile(
     r",[ \t]+(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2})"
     r"(?=,(?![ \t]+(?:and|or)[ \t]+[A-Z])|[ \t]+(?:said|says|told|tells|stated|added|noted|announced|stressed|warned|met|meets)\b)"
 )
+_DETERMINERS = frozenset(["the", "its", "his", "her", "their"])
+# Institutions named after an office that one person holds: the office is easily confused with its holder.
+_OFFICES = frozenset(["Ministry", "Ministries", "Secretariat", "Presidency", "Chancellery", "Embassy", "Department",
+                      "Commissariat", "Office", "Consulate", "Prefecture", "Governorate", "Mayoralty", "Directorate"])
 _ROLE_FOR = {"Ministry": "Minister", "Ministries": "Ministers", "Secretariat": "Secretary", "Presidency": "President",
-             "Chancellery": "Chancellor", "Embassy": "Ambassador", "Department": "Secretary", "Commissariat": "Commissioner"}
+             "Chancellery": "Chancellor", "Embassy": "Ambassador", "Department": "Secretary", "Commissariat": "Commissioner",
+             "Consulate": "Consul", "Prefecture": "Prefect", "Governorate": "Governor", "Mayoralty": "Mayor",
+             "Directorate": "Director"}
 
 
 class InstitutionForPerson(Rule):
@@ -39,6 +45,67 @@ class InstitutionForPerson(Rule):
     good = "The Russian Foreign Minister, Sergey Lavrov, met his Chinese counterpart on Wednesday."
 
     def check(self, doc):
+        found = list(self._by_pattern(doc))
+        for finding in self._by_entities(doc):
+            if not any(finding.start < f.end and f.start < finding.end for f in found):
+                found.append(finding)
+        yield from sorted(found, key=lambda f: f.start)
+
+    def _by_entities(self, doc):
+        """An office ("the Interior Ministry") set beside a person's full name, or taken up by "who"."""
+        entities = doc.entities
+        tokens, prose = doc.tokens, doc.prose
+        for at, entity in enumerate(entities):
+            if entity.kind != "organisation":
+                continue
+            head = entity.text.split()[-1] if " of " not in entity.text else entity.text.split()[0]
+            if head not in _OFFICES:
+                continue
+            comma = entity.token_end
+            if comma + 1 >= len(tokens) or tokens[comma].text != "," or tokens[comma].sentence != tokens[entity.token_start].sentence:
+                continue
+            start = entity.start
+            # "the Foreign Ministry", "its Defence Ministry": the determiner belongs to the office.
+            if entity.token_start and tokens[entity.token_start - 1].lower in _DETERMINERS:
+                start = tokens[entity.token_start - 1].start
+            back = entity.token_start - (1 if start != entity.start else 0) - 1
+            if back >= 1 and doc.tags[back] in ("IN", "TO") and doc.tags[back - 1] in ("NN", "NNS", "NNP") \
+                    and tokens[back].sentence == tokens[entity.token_start].sentence:
+                continue  # "the spokesman for the Foreign Office, Jack Straw,": the name is the spokesman's
+            following = tokens[comma + 1]
+            if following.lower == "who":
+                yield self.finding(start, following.end, f"'{head}' is an institution, taken up by 'who' as a person",
+                                   self._role(prose, start, entity, head, following.end))
+                continue
+            person = entities[at + 1] if at + 1 < len(entities) else None
+            if person is None or person.token_start != comma + 1 or person.kind != "person" or " " not in person.text:
+                continue
+            if not self._closes(doc, person):
+                continue
+            yield self.finding(start, person.end, f"'{head}' is an institution, set in apposition to a person",
+                               self._role(prose, start, entity, head, person.end))
+
+    @staticmethod
+    def _role(prose, start, entity, head, end):
+        role = _ROLE_FOR.get(head)
+        if role is None:
+            return []
+        at = entity.start + entity.text.rindex(head) if " of " not in entity.text else entity.start
+        return [prose[start:at] + role + prose[at + len(head):end]]
+
+    @staticmethod
+    def _closes(doc, person) -> bool:
+        """The name closes the apposition (a comma, not a list going on) or is followed by its verb."""
+        tokens, tags = doc.tokens, doc.tags
+        after = person.token_end
+        if after >= len(tokens):
+            return False
+        if tokens[after].text == ",":
+            nxt = tokens[after + 1] if after + 1 < len(tokens) else None
+            return nxt is None or not (nxt.lower in ("and", "or") or nxt.text[:1].isupper())
+        return tags[after] in ("VBD", "VBZ", "MD")
+
+    def _by_pattern(self, doc):
         prose = doc.prose
         if "Ministr" not in prose and "Embassy" not in prose and "Presidency" not in prose and "Department" not in prose \
                 and "Secretariat" not in prose and "Chancellery" not in prose and "Commissariat" not in prose:

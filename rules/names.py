@@ -104,6 +104,35 @@ class RunTogetherNames(Rule):
     good = "Merkel said the talks went well. On Monday, Merkel met Emmanuel Macron, the French president, in Berlin. Macron said he was pleased."
 
     def check(self, doc):
+        found = list(self._by_inventory(doc))
+        for finding in self._adjacent_people(doc):
+            if not any(finding.start < f.end and f.start < finding.end for f in found):
+                found.append(finding)
+        yield from sorted(found, key=lambda f: f.start)
+
+    def _adjacent_people(self, doc):
+        """Two people named in full side by side, nothing between ("Angela Merkel Emmanuel Macron said")."""
+        from linter.entities import gazetteer
+
+        given = gazetteer().given
+        entities = doc.entities
+        prose = doc.prose
+        for left, right in zip(entities, entities[1:]):
+            if left.kind != "person" or right.kind != "person" or right.token_start != left.token_end:
+                continue
+            if prose[left.end:right.start] != " ":
+                continue
+            head, tail = left.text.split(), right.text.split()
+            if len(head) < 2 or len(tail) < 2 or left.text.endswith(("'s", "’s")):
+                continue
+            # Given name and surname, twice: "Tory MP Nigel Waterson" is a title and one name.
+            if head[0] not in given or tail[0] not in given \
+                    or not all(_CAP_WORD.match(_without_possessive(w)) for w in head + tail):
+                continue
+            yield self.finding(left.start, right.end, f"two names run together: '{left.text}' and '{right.text}'",
+                               [f"{left.text} and {right.text}", f"{left.text}, {right.text}"])
+
+    def _by_inventory(self, doc):
         from linter.lexicon import zipf_at_least
 
         runs, alone = _inventory(doc)
@@ -168,6 +197,58 @@ class GivenNameOnly(Rule):
     good = "Xi Jinping met the delegation. Later, Xi said the talks were useful."
 
     def check(self, doc):
+        yield from self._east_asian(doc)
+        yield from self._given_for_surname(doc)
+
+    def _given_for_surname(self, doc):
+        """A person called by surname alone throughout, and once by the given name alone ("Smith ... John said")."""
+        from linter.entities import gazetteer
+        from linter.quotes import quoted
+
+        given = gazetteer().given
+        entities = doc.entities
+        people = [e for e in entities if e.kind == "person"]
+        full: dict[str, list] = {}  # given name -> the people named in full with it
+        by_surname: dict[str, set[str]] = {}
+        for entity in people:
+            words = entity.text.split()
+            if len(words) == 2 and words[0] in given and _CAP_WORD.match(words[1]):
+                full.setdefault(words[0], []).append(entity)
+                by_surname.setdefault(words[1], set()).add(words[0])
+        if not full:
+            return
+        inside = quoted(doc)
+        tokens = doc.tokens
+        titles = set(load_data("names")["titles"])
+        alone_given: dict[str, list] = {}
+        alone_surname: Counter = Counter()
+        for entity in entities:
+            if entity.token_end - entity.token_start != 1 or entity.kind not in ("person", "other"):
+                continue
+            word = _without_possessive(entity.text)
+            if word in by_surname:
+                alone_surname[word] += 1
+            if word not in full or inside[entity.token_start]:
+                continue
+            previous = tokens[entity.token_start - 1] if entity.token_start else None
+            if previous is not None and previous.text.rstrip(".") in titles:
+                continue  # "Mr John": a surname after a title
+            alone_given.setdefault(word, []).append(entity)
+        for name, mentions in alone_given.items():
+            named = {e.text.split()[1] for e in full[name]}
+            if len(mentions) != 1 or len(named) != 1:
+                continue  # called by the given name more than once, or two people share it: a choice
+            surname = named.pop()
+            mention = mentions[0]
+            if len(by_surname[surname]) != 1 or alone_surname[surname] < 1:
+                continue  # "Joe Biden ... Jill": the given name tells relatives apart
+            if mention.start < full[name][0].start:
+                continue  # the given name before the full name
+            yield self.finding(mention.start, mention.start + len(name),
+                               f"'{name}' is the given name of {name} {surname}, called '{surname}' elsewhere",
+                               [surname])
+
+    def _east_asian(self, doc):
         surnames = set(load_data("names")["surname_first"])
         runs, _ = _inventory(doc)
         given_names: dict[tuple[str, ...], str] = {}
