@@ -117,7 +117,11 @@ def is_subject(doc, entity) -> bool:
     if after >= len(tokens) or tokens[after].sentence != tokens[entity.token_start].sentence:
         return False
     # "The Tories say", "England have": a name taken as a group of people, whose members are "he".
-    return tags[after] in FINITE and tags[after] != "VBP" and tags[entity.token_end - 1] != "NNPS"
+    # A plural name with a verb that shows no number ("the Tories said") is a group too, unless its
+    # own words make it one body ("Brennick Holdings", "the Ministry of Fisheries").
+    if tags[after] not in FINITE or tags[after] == "VBP":
+        return False
+    return tags[after] == "VBZ" or tags[entity.token_end - 1] != "NNPS" or entity.evidence in STRONG_EVIDENCE
 
 
 def speaks_for_people(entity) -> bool:

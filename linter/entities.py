@@ -885,12 +885,16 @@ def _split_names(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) ->
     if len(members) != len(piece.tokens) or any(tokens[i].lower in _PARTICLES for i in members):
         return [piece]
     given = finder.gaz.given
+    from .lexicon import given_names
+
+    surname_like = given_names("surname")  # "Lloyd Lewis Bob Strauss": Lewis is mostly a surname
     for cut in range(1, len(words)):
         left, right = " ".join(words[:cut]), " ".join(words[cut:])
         left_person, right_person = evidence.is_person(left, given), evidence.is_person(right, given)
         by_document = (left_person and (right_person or len(words) - cut >= 2)) or (right_person and cut >= 2)
         by_census = len(words) >= 4 and 2 <= cut <= len(words) - 2 and words[0] in given \
-            and words[cut] in given and words[cut - 1] not in given
+            and words[cut] in given and words[cut] not in surname_like \
+            and (words[cut - 1] not in given or words[cut - 1] in surname_like)
         if by_document or by_census:
             head = finder.make_piece(members[0], members[cut - 1], piece.strong)
             tail = finder.make_piece(members[cut], piece.last, None)

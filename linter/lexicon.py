@@ -97,7 +97,8 @@ def noun_class(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def given_names(gender: str) -> frozenset[str]:
     """Given names nearly always a man's ("male") or a woman's ("female"), from
-    linter/data/given_gender.txt (tools/build_given_gender.py); names used for both are in neither."""
+    linter/data/given_gender.txt (tools/build_given_gender.py); names used for both are in neither.
+    "surname": the given names that more people bear as a surname ("Lewis", "Taylor")."""
     path = os.path.join(os.path.dirname(__file__), "data", "given_gender.txt")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()

@@ -49,7 +49,7 @@ class InstitutionForPerson(Rule):
         for finding in self._by_entities(doc):
             if not any(finding.start < f.end and f.start < finding.end for f in found):
                 found.append(finding)
-        yield from sorted(found, key=lambda f: f.start)
+        yield from sorted((f for f in found if not _after_a_noun(doc, f.start)), key=lambda f: f.start)
 
     def _by_entities(self, doc):
         """An office ("the Interior Ministry") set beside a person's full name, or taken up by "who"."""
@@ -68,10 +68,6 @@ class InstitutionForPerson(Rule):
             # "the Foreign Ministry", "its Defence Ministry": the determiner belongs to the office.
             if entity.token_start and tokens[entity.token_start - 1].lower in _DETERMINERS:
                 start = tokens[entity.token_start - 1].start
-            back = entity.token_start - (1 if start != entity.start else 0) - 1
-            if back >= 1 and doc.tags[back] in ("IN", "TO") and doc.tags[back - 1] in ("NN", "NNS", "NNP") \
-                    and tokens[back].sentence == tokens[entity.token_start].sentence:
-                continue  # "the spokesman for the Foreign Office, Jack Straw,": the name is the spokesman's
             following = tokens[comma + 1]
             if following.lower == "who":
                 yield self.finding(start, following.end, f"'{head}' is an institution, taken up by 'who' as a person",
@@ -119,6 +115,25 @@ class InstitutionForPerson(Rule):
                 prose[match.end("head"):match.end("name")]
             yield self.finding(match.start("institution"), match.end("name"),
                                f"'{head}' is an institution, set in apposition to a person", [fixed])
+
+
+def _after_a_noun(doc, start: int) -> bool:
+    """"the spokesman for the Foreign Office, Jack Straw,": the name is the spokesman's, not the office's."""
+    tokens, tags = doc.tokens, doc.tags
+    at = _token_at(doc, start)
+    if at is None or at < 2:
+        return False
+    back = at - 1
+    return tags[back] in ("IN", "TO") and tags[back - 1] in ("NN", "NNS", "NNP") \
+        and tokens[back - 1].sentence == tokens[at].sentence
+
+
+def _token_at(doc, offset: int) -> int | None:
+    import bisect
+
+    starts = doc.memo("mistranslation.token_starts", lambda d: [t.start for t in d.tokens])
+    at = bisect.bisect_left(starts, offset)
+    return at if at < len(starts) and starts[at] == offset else None
 
 
 @hookimpl

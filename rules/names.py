@@ -234,13 +234,24 @@ class GivenNameOnly(Rule):
             if previous is not None and previous.text.rstrip(".") in titles:
                 continue  # "Mr John": a surname after a title
             alone_given.setdefault(word, []).append(entity)
+        # A text that calls anyone by the given name alone more than once ("Mickey walked up", fiction,
+        # sport) has chosen to: only a text that calls people by their surnames is held to it.
+        if len(alone_given) != 1:
+            return
+        # Any other given name used alone ("Alicia", "Max" with no surname anywhere) is the same choice.
+        surnames_known = set(by_surname)
+        first_names = sum(1 for e in entities if e.token_end - e.token_start == 1 and e.kind in ("person", "other")
+                          and _without_possessive(e.text) in given and _without_possessive(e.text) not in surnames_known
+                          and not inside[e.token_start])
+        if first_names > 1:
+            return
         for name, mentions in alone_given.items():
             named = {e.text.split()[1] for e in full[name]}
             if len(mentions) != 1 or len(named) != 1:
                 continue  # called by the given name more than once, or two people share it: a choice
             surname = named.pop()
             mention = mentions[0]
-            if len(by_surname[surname]) != 1 or alone_surname[surname] < 1:
+            if len(by_surname[surname]) != 1 or alone_surname[surname] < 2:
                 continue  # "Joe Biden ... Jill": the given name tells relatives apart
             if mention.start < full[name][0].start:
                 continue  # the given name before the full name

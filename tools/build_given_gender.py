@@ -8,6 +8,8 @@ Source: the 1990 US Census given-name files (public domain), as packaged by the
 PyPI package names (MIT). A name goes in [male] when its share of men is at
 least RATIO times its share of women, in [female] the other way round; names
 common for both ("Jordan", "Jean") are left out, so their gender stays unknown.
+[surname] lists the given names that more people bear as their surname ("Lewis",
+"Taylor"), from the census surname file.
 Only the 5,000 or so names of linter/data/gazetteer.txt's [given] section with
 a share of at least MIN_SHARE per cent are considered.
 """
@@ -41,11 +43,15 @@ def main() -> int:
     male, female = shares(folder, "dist.male.first"), shares(folder, "dist.female.first")
     text = (ROOT / "linter" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
     given = text.split("\n[given]\n", 1)[1].split("\n[", 1)[0].split()
-    sections: dict[str, list[str]] = {"male": [], "female": []}
+    surnames = shares(folder, "dist.all.last")
+    sections: dict[str, list[str]] = {"male": [], "female": [], "surname": []}
     for name in given:
         m, f = male.get(name, 0.0), female.get(name, 0.0)
         if max(m, f) < MIN_SHARE:
             continue
+        # "Lewis", "Taylor": given names, but more often surnames (the share of all people bearing it).
+        if surnames.get(name, 0.0) > (m + f) / 2:
+            sections["surname"].append(name)
         if m >= RATIO * f:
             sections["male"].append(name)
         elif f >= RATIO * m:
@@ -55,7 +61,7 @@ def main() -> int:
         for section, names in sections.items():
             out.write(f"[{section}]\n")
             out.writelines(f"{n}\n" for n in sorted(names))
-    print(f"{len(sections['male'])} male, {len(sections['female'])} female -> {OUTPUT}")
+    print(f"{len(sections['male'])} male, {len(sections['female'])} female, {len(sections['surname'])} surname -> {OUTPUT}")
     return 0
 
 

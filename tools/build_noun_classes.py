@@ -23,7 +23,7 @@ tools/ewt.py). Only word lists derived from counts are written, no text.
 from __future__ import annotations
 
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
