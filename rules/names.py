@@ -92,13 +92,15 @@ class RunTogetherNames(Rule):
     severity = "error"
     summary = "Two people's names run together where a word between them was lost (\"Wang Nikolai Patrushev\")."
     explanation = (
-        "When a verb between two names is dropped (\"Wang [met] Nikolai Patrushev\"), the "
-        "names fuse into what looks like one long name. garblint uses the names the "
-        "document itself mentions: a capitalised run is reported when its first part is "
-        "a person the document names elsewhere (\"Wang said\", \"Wang Yi\", the surname of "
-        "\"Sergei Lavrov\") and its second "
-        "part is another person, whose surname the document also uses alone. Long names "
-        "of one person (\"Andrey Ivanovich Denisov\"), titles and lists with commas are not reported."
+        "When a verb or \"and\" between two names is dropped (\"Wang [met] Nikolai Patrushev\"), the "
+        "names fuse into what looks like one long name. garblint reports two people named in full "
+        "side by side (\"Angela Merkel Emmanuel Macron said\"): a run of four capitalised words or "
+        "more that the entity finder splits where a census given name follows a surname (a given "
+        "name that is mostly a surname, like \"Lewis\", counts as one), both halves starting with a "
+        "given name. It also uses the names the document itself mentions: a run whose first part "
+        "is a person the document names elsewhere (\"Wang said\", \"Wang Yi\", the surname of "
+        "\"Sergei Lavrov\") and whose second part is another person. Long names of one person "
+        "(\"Andrey Ivanovich Denisov\"), titles and lists with commas are not reported."
     )
     bad = "Merkel said the talks went well. On Monday, Merkel Emmanuel Macron, the French president, visited Berlin. Macron said he was pleased."
     good = "Merkel said the talks went well. On Monday, Merkel met Emmanuel Macron, the French president, in Berlin. Macron said he was pleased."
@@ -184,14 +186,17 @@ class GivenNameOnly(Rule):
     name = "given-name-only"
     family = "names"
     severity = "warning"
-    summary = "A Chinese or Korean name shortened to the given name (\"Jinping\" for Xi Jinping)."
+    summary = "A person called by the given name where the surname is meant (\"Jinping\" for Xi Jinping)."
     explanation = (
         "Chinese and Korean names put the surname first: Xi Jinping is \"Xi\" on second "
         "mention, Kim Jong Un is \"Kim\". A translation engine that treats the last word as "
         "the surname writes \"Jinping said\" or \"Jong Un visited\". The rule looks for full "
         "names in the document whose first word is a common Chinese or Korean surname "
         "(names.yaml) and whose given name is romanised Chinese or Korean, then reports the "
-        "given name used on its own, with the surname as the suggestion."
+        "given name used on its own, with the surname as the suggestion. As a hint (severity "
+        "info), it also reports any person named in full and then by the surname alone at least "
+        "twice, whom the text once calls by the given name alone outside quotations, in a text "
+        "that calls no one else by a given name alone."
     )
     bad = "Xi Jinping met the delegation. Later, Jinping said the talks were useful."
     good = "Xi Jinping met the delegation. Later, Xi said the talks were useful."
@@ -255,9 +260,10 @@ class GivenNameOnly(Rule):
                 continue  # "Joe Biden ... Jill": the given name tells relatives apart
             if mention.start < full[name][0].start:
                 continue  # the given name before the full name
+            # A hint: a writer may mean the given name (a sketch, a nickname), so it is not a warning.
             yield self.finding(mention.start, mention.start + len(name),
                                f"'{name}' is the given name of {name} {surname}, called '{surname}' elsewhere",
-                               [surname])
+                               [surname], severity="info")
 
     def _east_asian(self, doc):
         surnames = set(load_data("names")["surname_first"])

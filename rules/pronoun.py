@@ -40,20 +40,22 @@ class GenderedEntity(Rule):
     name = "gendered-entity-pronoun"
     family = "pronoun"
     severity = "warning"
-    summary = "A country or institution given a masculine or feminine possessive (\"the US and his allies\")."
+    summary = "A country, place or organisation called \"he\" or \"she\" (\"Ireland says she needs\", \"the US and his allies\")."
     explanation = (
-        "Languages with grammatical gender call a country \"he\" or \"she\" (German \"seine "
-        "Verbündeten\", French \"ses alliés\"); a literal translation gives \"the US and his "
-        "allies\". English uses \"its\" (or \"their\"). The rule reports a possessive \"his\" "
-        "or \"her\" coordinated directly with a country or an institution (ministry, "
-        "government, Kremlin, NATO) and followed by something only a state or an "
-        "institution has (allies, territory, economy, citizens), where the possessive can "
-        "only refer to it; a country that opens its sentence or a that-clause, followed within "
-        "four lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\") or "
-        "by \"himself\" or \"herself\" (\"Turkey considers herself a bridge\"); "
-        "and a country \"for his part\". "
-        "\"He flew to Germany and his wife\" and \"Russia told the president his plan\" are "
-        "not reported. The lists are in pronoun.yaml."
+        "Languages with grammatical gender call a country or a company \"he\" or \"she\" (German "
+        "\"seine Verbündeten\", French \"elle\" for la France); a literal translation gives \"Ireland "
+        "says she needs\" or \"the US and his allies\". English uses \"it\" and \"its\" (or \"they\"). "
+        "The rule resolves he, she, his, her, himself and herself to the nearest subject before them in "
+        "the same sentence, on part-of-speech tags and the document's names (linter.entities): when "
+        "that subject is a place or an organisation by the gazetteer or by its own words (\"Korvath "
+        "Ltd\", \"Ministry of X\"), with no person, personal pronoun, quotation mark, person noun "
+        "(\"the minister\") or ship between, it reports \"X said he\", \"X says she\", a reflexive "
+        "(\"Turkey considers herself\"), a possessive of what a state or company has (\"his economy\"; "
+        "nouns counted after \"its\" in Brown and EWT), a country coordinated with \"his\"/\"her\" and "
+        "such a noun, and a country \"for his part\". A name taken as a group (\"the Tories say\"), a "
+        "title (\"Mr Iran\"), a woman named after a country, and an organisation or city speaking "
+        "about a person named in the sentence before (\"Bell, 30, is hurt. The club said he ...\") are "
+        "not reported."
     )
     bad = "He said it was a reference to the US and his allies."
     good = "He said it was a reference to the US and its allies."
@@ -141,8 +143,11 @@ class GenderedEntity(Rule):
                 owner = next((j for j in words if doc.lemmas[j].lower() in owned or tokens[j].lower in owned), None)
                 if owner is None and (doc.lemmas[noun].lower() in personal or tokens[noun].lower in personal):
                     continue  # "his wife", "her visit": what a person has
-                if person_before(doc, index, entity.token_start, gender_of(doc, index)):
-                    continue  # "Blair spoke. China rejected his proposal."
+                # "Blair spoke. China rejected his proposal." What only a state or a company owns ("her
+                # security", "his troops") is not a person's just named, unless the owner often speaks for people.
+                topic = owner is None or speaks_for_people(entity)
+                if person_before(doc, index, entity.token_start, gender_of(doc, index), topic):
+                    continue
                 if owner is None:
                     if token.sentence == 0:
                         continue  # nothing before: the person may be outside the text
