@@ -193,6 +193,7 @@ _PARTICLES = frozenset("de da do dos das del della di du van von der den ter le 
 _NEXT_BASED = ("-based", "-born", "-headquartered")
 _POSSESSIVE = ("'s", "’s")
 _DOT_WORDS = frozenset("Mr Mrs Ms Dr Prof St Mt Jr Sr Co Inc Corp Ltd Bros Gen Sen Gov Rep Col Lt Capt Sgt Rev No".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Madame Monsieur".split())
 _NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _PLACE_PREPOSITIONS = frozenset(["in", "near", "from", "outside", "across", "throughout", "around", "to"])
 _NNP = frozenset(["NNP", "NNPS"])
@@ -512,7 +513,10 @@ class _Finder:
             office = self.office_at(members, position)
             if office and not self.gazetteer_starts(index):
                 rest = members[position + office:]
-                if not rest or not self.ends_in_head(rest):
+                # "Mr Hill", "Minister Keith Hill": a person even where the last word is a head ("X Hill").
+                person = rest and (tokens[members[position]].text.rstrip(".") in _HONORIFICS
+                                   or (len(rest) == 2 and tokens[rest[0]].text in self.gaz.given))
+                if not rest or person or not self.ends_in_head(rest):
                     if current:
                         pieces.append(self.make_piece(current[0], current[-1], evidence))
                     current, evidence = [], ("person", "title") if rest else None
@@ -745,10 +749,11 @@ def find_entities(doc, tags: list[str] | None = None) -> list[Entity]:
     kept = [part for slot, piece in enumerate(kept) for part in ((piece,) if piece is not None else found[slot])]
     # Full names first, then surnames alone ("Belo Kastari ... Kastari said").
     no_surnames: frozenset[str] = frozenset()
-    surnames = frozenset(
-        piece.words[-1] for piece in kept
-        if len(piece.words) > 1 and _kind(finder, piece, evidence, no_surnames)[0] == "person"
-    )
+    full_people = [piece.words for piece in kept
+                   if len(piece.words) > 1 and _kind(finder, piece, evidence, no_surnames)[0] == "person"]
+    surnames = frozenset(words[-1] for words in full_people)
+    # A given name that is also a place ("Georgia") is the person's once the document names her in full.
+    evidence.given_names = frozenset(words[0] for words in full_people)
     entities = []
     text = doc.text
     for piece in kept:
@@ -765,6 +770,7 @@ class _DocumentEvidence:
         self.known: dict[str, _Piece] = {}  # names seen where capitals are a choice
         self.first_words: set[str] = set()  # and their first words
         self.votes: dict[str, dict[str, int]] = {}
+        self.given_names: frozenset[str] = frozenset()  # first words of people named in full
         for piece in pieces:
             if piece.headline:
                 continue
@@ -799,7 +805,11 @@ class _DocumentEvidence:
 def _confirmed(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) -> bool:
     """Whether a piece whose first capital proves nothing (a sentence opener) is a name all the same."""
     if finder.tags is not None:
-        return finder.tags[piece.first] in _NNP
+        if finder.tags[piece.first] in _NNP:
+            return True
+        # "Maldives said", tagged as a plural noun at the start of a sentence: the gazetteer knows better.
+        entry = piece.gazetteer
+        return entry is not None and not entry.ambiguous
     if piece.strong is not None or evidence.strongest(piece.text, 3):
         return True
     entry = piece.gazetteer
@@ -868,19 +878,23 @@ def _split_names(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence) ->
     """Two names run together ("Amina Yusuf Carlos Mendes"): split where the document or the census says."""
     words = piece.words
     if len(words) < 2 or len(words) > _LONGEST_NAME or piece.gazetteer is not None \
-            or (piece.strong is not None and piece.strong[1] != "title"):
+            or (piece.strong is not None and piece.strong[1] not in ("title", "role")):
         return [piece]
     tokens = finder.tokens
     members = [i for i in range(piece.first, piece.last + 1) if tokens[i].is_word]
     if len(members) != len(piece.tokens) or any(tokens[i].lower in _PARTICLES for i in members):
         return [piece]
     given = finder.gaz.given
+    from .lexicon import given_names
+
+    surname_like = given_names("surname")  # "Lloyd Lewis Bob Strauss": Lewis is mostly a surname
     for cut in range(1, len(words)):
         left, right = " ".join(words[:cut]), " ".join(words[cut:])
         left_person, right_person = evidence.is_person(left, given), evidence.is_person(right, given)
         by_document = (left_person and (right_person or len(words) - cut >= 2)) or (right_person and cut >= 2)
         by_census = len(words) >= 4 and 2 <= cut <= len(words) - 2 and words[0] in given \
-            and words[cut] in given and words[cut - 1] not in given
+            and words[cut] in given and words[cut] not in surname_like \
+            and (words[cut - 1] not in given or words[cut - 1] in surname_like)
         if by_document or by_census:
             head = finder.make_piece(members[0], members[cut - 1], piece.strong)
             tail = finder.make_piece(members[cut], piece.last, None)
@@ -905,6 +919,8 @@ def _kind(finder: _Finder, piece: _Piece, evidence: _DocumentEvidence, surnames:
             return "person", "document"
         if entry.ambiguous and alone and piece.words[0] in surnames:
             return "person", "surname"
+        if entry.ambiguous == "name" and alone and piece.words[0] in evidence.given_names:
+            return "person", "given name"
         return entry.kind, f"gazetteer:{entry.detail}"
     elsewhere = evidence.strongest(piece.text, 3)
     if elsewhere is not None:

@@ -71,3 +71,34 @@ def longest_common_word() -> int:
     return max(map(len, _table("small")))
 
 
+@lru_cache(maxsize=None)
+def noun_class(name: str) -> frozenset[str]:
+    """A class of nouns from linter/data/noun_classes.txt (tools/build_noun_classes.py).
+
+    "person" (nouns naming people: "minister", "woman"), "vessel" (ships, which
+    English calls "she"), "owned" (what "its" owns more often than "his" or "her":
+    "economy", "members").
+    """
+    path = os.path.join(os.path.dirname(__file__), "data", "noun_classes.txt")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    for chunk in text.split("\n[")[1:]:
+        head, _, body = chunk.partition("]\n")
+        if head == name:
+            return frozenset(body.split())
+    raise KeyError(f"no noun class {name!r} in {path}")
+
+
+@lru_cache(maxsize=None)
+def given_names(gender: str) -> frozenset[str]:
+    """Given names nearly always a man's ("male") or a woman's ("female"), from
+    linter/data/given_gender.txt (tools/build_given_gender.py); names used for both are in neither.
+    "surname": the given names that more people bear as a surname ("Lewis", "Taylor")."""
+    path = os.path.join(os.path.dirname(__file__), "data", "given_gender.txt")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    for chunk in text.split("\n[")[1:]:
+        head, _, body = chunk.partition("]\n")
+        if head == gender:
+            return frozenset(body.split())
+    raise KeyError(f"no section {gender!r} in {path}")

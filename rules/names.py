@@ -92,18 +92,49 @@ class RunTogetherNames(Rule):
     severity = "error"
     summary = "Two people's names run together where a word between them was lost (\"Wang Nikolai Patrushev\")."
     explanation = (
-        "When a verb between two names is dropped (\"Wang [met] Nikolai Patrushev\"), the "
-        "names fuse into what looks like one long name. garblint uses the names the "
-        "document itself mentions: a capitalised run is reported when its first part is "
-        "a person the document names elsewhere (\"Wang said\", \"Wang Yi\", the surname of "
-        "\"Sergei Lavrov\") and its second "
-        "part is another person, whose surname the document also uses alone. Long names "
-        "of one person (\"Andrey Ivanovich Denisov\"), titles and lists with commas are not reported."
+        "When a verb or \"and\" between two names is dropped (\"Wang [met] Nikolai Patrushev\"), the "
+        "names fuse into what looks like one long name. garblint reports two people named in full "
+        "side by side (\"Angela Merkel Emmanuel Macron said\"): a run of four capitalised words or "
+        "more that the entity finder splits where a census given name follows a surname (a given "
+        "name that is mostly a surname, like \"Lewis\", counts as one), both halves starting with a "
+        "given name. It also uses the names the document itself mentions: a run whose first part "
+        "is a person the document names elsewhere (\"Wang said\", \"Wang Yi\", the surname of "
+        "\"Sergei Lavrov\") and whose second part is another person. Long names of one person "
+        "(\"Andrey Ivanovich Denisov\"), titles and lists with commas are not reported."
     )
     bad = "Merkel said the talks went well. On Monday, Merkel Emmanuel Macron, the French president, visited Berlin. Macron said he was pleased."
     good = "Merkel said the talks went well. On Monday, Merkel met Emmanuel Macron, the French president, in Berlin. Macron said he was pleased."
 
     def check(self, doc):
+        found = list(self._by_inventory(doc))
+        for finding in self._adjacent_people(doc):
+            if not any(finding.start < f.end and f.start < finding.end for f in found):
+                found.append(finding)
+        yield from sorted(found, key=lambda f: f.start)
+
+    def _adjacent_people(self, doc):
+        """Two people named in full side by side, nothing between ("Angela Merkel Emmanuel Macron said")."""
+        from linter.entities import gazetteer
+
+        given = gazetteer().given
+        entities = doc.entities
+        prose = doc.prose
+        for left, right in zip(entities, entities[1:]):
+            if left.kind != "person" or right.kind != "person" or right.token_start != left.token_end:
+                continue
+            if prose[left.end:right.start] != " ":
+                continue
+            head, tail = left.text.split(), right.text.split()
+            if len(head) < 2 or len(tail) < 2 or left.text.endswith(("'s", "’s")):
+                continue
+            # Given name and surname, twice: "Tory MP Nigel Waterson" is a title and one name.
+            if head[0] not in given or tail[0] not in given \
+                    or not all(_CAP_WORD.match(_without_possessive(w)) for w in head + tail):
+                continue
+            yield self.finding(left.start, right.end, f"two names run together: '{left.text}' and '{right.text}'",
+                               [f"{left.text} and {right.text}", f"{left.text}, {right.text}"])
+
+    def _by_inventory(self, doc):
         from linter.lexicon import zipf_at_least
 
         runs, alone = _inventory(doc)
@@ -155,19 +186,86 @@ class GivenNameOnly(Rule):
     name = "given-name-only"
     family = "names"
     severity = "warning"
-    summary = "A Chinese or Korean name shortened to the given name (\"Jinping\" for Xi Jinping)."
+    summary = "A person called by the given name where the surname is meant (\"Jinping\" for Xi Jinping)."
     explanation = (
         "Chinese and Korean names put the surname first: Xi Jinping is \"Xi\" on second "
         "mention, Kim Jong Un is \"Kim\". A translation engine that treats the last word as "
         "the surname writes \"Jinping said\" or \"Jong Un visited\". The rule looks for full "
         "names in the document whose first word is a common Chinese or Korean surname "
         "(names.yaml) and whose given name is romanised Chinese or Korean, then reports the "
-        "given name used on its own, with the surname as the suggestion."
+        "given name used on its own, with the surname as the suggestion. As a hint (severity "
+        "info), it also reports any person named in full and then by the surname alone at least "
+        "twice, whom the text once calls by the given name alone outside quotations, in a text "
+        "that calls no one else by a given name alone."
     )
     bad = "Xi Jinping met the delegation. Later, Jinping said the talks were useful."
     good = "Xi Jinping met the delegation. Later, Xi said the talks were useful."
 
     def check(self, doc):
+        yield from self._east_asian(doc)
+        yield from self._given_for_surname(doc)
+
+    def _given_for_surname(self, doc):
+        """A person called by surname alone throughout, and once by the given name alone ("Smith ... John said")."""
+        from linter.entities import gazetteer
+        from linter.quotes import quoted
+
+        given = gazetteer().given
+        entities = doc.entities
+        people = [e for e in entities if e.kind == "person"]
+        full: dict[str, list] = {}  # given name -> the people named in full with it
+        by_surname: dict[str, set[str]] = {}
+        for entity in people:
+            words = entity.text.split()
+            if len(words) == 2 and words[0] in given and _CAP_WORD.match(words[1]):
+                full.setdefault(words[0], []).append(entity)
+                by_surname.setdefault(words[1], set()).add(words[0])
+        if not full:
+            return
+        inside = quoted(doc)
+        tokens = doc.tokens
+        titles = set(load_data("names")["titles"])
+        alone_given: dict[str, list] = {}
+        alone_surname: Counter = Counter()
+        for entity in entities:
+            if entity.token_end - entity.token_start != 1 or entity.kind not in ("person", "other"):
+                continue
+            word = _without_possessive(entity.text)
+            if word in by_surname:
+                alone_surname[word] += 1
+            if word not in full or inside[entity.token_start]:
+                continue
+            previous = tokens[entity.token_start - 1] if entity.token_start else None
+            if previous is not None and previous.text.rstrip(".") in titles:
+                continue  # "Mr John": a surname after a title
+            alone_given.setdefault(word, []).append(entity)
+        # A text that calls anyone by the given name alone more than once ("Mickey walked up", fiction,
+        # sport) has chosen to: only a text that calls people by their surnames is held to it.
+        if len(alone_given) != 1:
+            return
+        # Any other given name used alone ("Alicia", "Max" with no surname anywhere) is the same choice.
+        surnames_known = set(by_surname)
+        first_names = sum(1 for e in entities if e.token_end - e.token_start == 1 and e.kind in ("person", "other")
+                          and _without_possessive(e.text) in given and _without_possessive(e.text) not in surnames_known
+                          and not inside[e.token_start])
+        if first_names > 1:
+            return
+        for name, mentions in alone_given.items():
+            named = {e.text.split()[1] for e in full[name]}
+            if len(mentions) != 1 or len(named) != 1:
+                continue  # called by the given name more than once, or two people share it: a choice
+            surname = named.pop()
+            mention = mentions[0]
+            if len(by_surname[surname]) != 1 or alone_surname[surname] < 2:
+                continue  # "Joe Biden ... Jill": the given name tells relatives apart
+            if mention.start < full[name][0].start:
+                continue  # the given name before the full name
+            # A hint: a writer may mean the given name (a sketch, a nickname), so it is not a warning.
+            yield self.finding(mention.start, mention.start + len(name),
+                               f"'{name}' is the given name of {name} {surname}, called '{surname}' elsewhere",
+                               [surname], severity="info")
+
+    def _east_asian(self, doc):
         surnames = set(load_data("names")["surname_first"])
         runs, _ = _inventory(doc)
         given_names: dict[tuple[str, ...], str] = {}

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from linter import hookimpl
 from linter.rule import Rule
+
+from linter.antecedent import PRONOUNS, gender_of, person_before, resolve, speaks_for_people, speech_clause
+from linter.lexicon import noun_class
 
 from ._data import load_data
 
@@ -14,9 +18,6 @@ from ._data import load_data
 # added by walking back (a pattern opening with \s+ would rescan a long run of
 # spaces, such as a masked code block, from each of its positions).
 _LINK_RE = re.compile(r"\b(?:and|or|as\s+well\s+as)\s+(?:his|her)\s")
-# Clause starts inside a sentence: after "that", or after an opening phrase and its comma
-# ("Ahead of the vote, Colombia strengthened her cooperation").
-_THAT_CLAUSE_RE = re.compile(r"\bthat[ \t]+(?=[A-Z])|,[ \t]+(?=[A-Z])")
 # "Armenia, for his part, insists": the country is the one whose part it is.
 _FOR_ITS_PART_RE = re.compile(r",[ \t]+for[ \t]+(?P<pronoun>his|her)[ \t]+part\b")
 
@@ -34,53 +35,27 @@ def _entity_and_possessive_re() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=None)
-def _subject_country_re() -> re.Pattern:
-    data = load_data("pronoun")
-    names = sorted(data["countries"] + data["country_phrases"], key=len, reverse=True)
-    name_alt = "|".join(re.escape(n) for n in names)
-    # A country opening its sentence, a few lower-case words, then "his"/"her" or a
-    # reflexive: "Russia said his troops would stay", "Turkey considers herself a bridge".
-    return re.compile(
-        rf"(?P<entity>(?:The\s+)?(?:{name_alt}))(?![\w.])(?P<between>(?:[ \t]+[a-z][\w'’-]*){{1,4}}?)"
-        rf"[ \t]+(?:(?P<reflexive>himself|herself)(?![\w'’-])"
-        rf"|(?P<pronoun>his|her)[ \t]+(?:(?P<modifier>[a-z][\w-]*)[ \t]+)?(?P<noun>[a-z][\w-]*))"
-    )
-
-
-@lru_cache(maxsize=None)
-def _country_names() -> tuple[str, ...]:
-    """Countries and country phrases, longest first."""
-    data = load_data("pronoun")
-    return tuple(sorted(data["countries"] + data["country_phrases"], key=len, reverse=True))
-
-
-@lru_cache(maxsize=None)
-def _country_openers() -> frozenset[str]:
-    """First words of the country names, and "The": what a sentence must open with for the subject pattern."""
-    data = load_data("pronoun")
-    return frozenset({"The"} | {name.split()[0] for name in data["countries"] + data["country_phrases"]})
-
-
 class GenderedEntity(Rule):
     code = "GL451"
     name = "gendered-entity-pronoun"
     family = "pronoun"
     severity = "warning"
-    summary = "A country or institution given a masculine or feminine possessive (\"the US and his allies\")."
+    summary = "A country, place or organisation called \"he\" or \"she\" (\"Ireland says she needs\", \"the US and his allies\")."
     explanation = (
-        "Languages with grammatical gender call a country \"he\" or \"she\" (German \"seine "
-        "Verbündeten\", French \"ses alliés\"); a literal translation gives \"the US and his "
-        "allies\". English uses \"its\" (or \"their\"). The rule reports a possessive \"his\" "
-        "or \"her\" coordinated directly with a country or an institution (ministry, "
-        "government, Kremlin, NATO) and followed by something only a state or an "
-        "institution has (allies, territory, economy, citizens), where the possessive can "
-        "only refer to it; a country that opens its sentence or a that-clause, followed within "
-        "four lower-case words by \"his\" or \"her\" and such a noun (\"Russia said his troops\") or "
-        "by \"himself\" or \"herself\" (\"Turkey considers herself a bridge\"); "
-        "and a country \"for his part\". "
-        "\"He flew to Germany and his wife\" and \"Russia told the president his plan\" are "
-        "not reported. The lists are in pronoun.yaml."
+        "Languages with grammatical gender call a country or a company \"he\" or \"she\" (German "
+        "\"seine Verbündeten\", French \"elle\" for la France); a literal translation gives \"Ireland "
+        "says she needs\" or \"the US and his allies\". English uses \"it\" and \"its\" (or \"they\"). "
+        "The rule resolves he, she, his, her, himself and herself to the nearest subject before them in "
+        "the same sentence, on part-of-speech tags and the document's names (linter.entities): when "
+        "that subject is a place or an organisation by the gazetteer or by its own words (\"Korvath "
+        "Ltd\", \"Ministry of X\"), with no person, personal pronoun, quotation mark, person noun "
+        "(\"the minister\") or ship between, it reports \"X said he\", \"X says she\", a reflexive "
+        "(\"Turkey considers herself\"), a possessive of what a state or company has (\"his economy\"; "
+        "nouns counted after \"its\" in Brown and EWT), a country coordinated with \"his\"/\"her\" and "
+        "such a noun, and a country \"for his part\". A name taken as a group (\"the Tories say\"), a "
+        "title (\"Mr Iran\"), a woman named after a country, and an organisation or city speaking "
+        "about a person named in the sentence before (\"Bell, 30, is hurt. The club said he ...\") are "
+        "not reported."
     )
     bad = "He said it was a reference to the US and his allies."
     good = "He said it was a reference to the US and its allies."
@@ -88,9 +63,9 @@ class GenderedEntity(Rule):
     def check(self, doc):
         data = load_data("pronoun")
         possessions = set(data["state_possessions"])
-        yield from self._subject_country(doc, set(data["subject_possessions"]), set(data["interveners"]))
+        found = []
         if "part" in doc.prose:
-            yield from self._for_its_part(doc)
+            found.extend(self._for_its_part(doc))
         pattern = _entity_and_possessive_re()
         prose = doc.prose
         # The pattern opens with a long alternation of names; "and his"/"or her" is rare,
@@ -111,55 +86,81 @@ class GenderedEntity(Rule):
             start = match.start("entity")
             end = match.end("noun")
             fixed = doc.prose[start:match.start("pronoun")] + "its " + match.group("noun")
-            yield self.finding(start, end, f"'{match.group('pronoun')}' refers to '{match.group('entity').strip()}', which is not a person", [fixed])
+            found.append(self.finding(start, end, f"'{match.group('pronoun')}' refers to '{match.group('entity').strip()}', which is not a person", [fixed]))
+        # One finding per pronoun: the coordination and "for his part" findings first.
+        taken = [(f.start, f.end) for f in found]
+        for finding in self._resolved(doc, set(data["subject_possessions"]) | possessions):
+            if not any(finding.start < e and s < finding.end for s, e in taken):
+                found.append(finding)
+        yield from sorted(found, key=lambda f: f.start)
 
     def _for_its_part(self, doc):
-        names = _country_names()
         prose = doc.prose
+        ends = {entity.end: entity for entity in doc.entities if entity.kind in ("place", "organisation")}
         for match in _FOR_ITS_PART_RE.finditer(prose):
-            before = prose[max(0, match.start() - 40):match.start()]
-            entity = next((name for name in names if before.endswith(name)
-                           and not before[-len(name) - 1:-len(name)].isalnum()), None)
+            entity = ends.get(match.start())
             if entity is None:
                 continue
-            start = match.start() - len(entity)
-            yield self.finding(start, match.end(), f"'{match.group('pronoun')}' refers to '{entity}', which is not a person",
-                               [prose[start:match.start("pronoun")] + "its part"])
+            yield self.finding(entity.start, match.end(), f"'{match.group('pronoun')}' refers to '{entity.text}', which is not a person",
+                               [prose[entity.start:match.start("pronoun")] + "its part"])
 
-    def _subject_country(self, doc, possessions, interveners):
-        pattern, openers = _subject_country_re(), _country_openers()
-        prose = doc.prose
-        # Clause starts: each sentence's, and each "that"-clause's ("the fact that Australia has ...").
-        starts = [(sentence.start, sentence.end) for sentence in doc.sentences]
-        for that in _THAT_CLAUSE_RE.finditer(prose):
-            sentence = doc.sentence_of(that.start())
-            if sentence is not None:
-                starts.append((that.end(), sentence.end))
-        for start, end in starts:
-            space = prose.find(" ", start, end)
-            # (A one-word clause has no space: slicing to -1 would copy the rest of the text.)
-            if space < 0 or prose[start:space] not in openers:
-                continue  # most clauses open with no country: skip the long alternation
-            match = pattern.match(prose, start, end)
-            if match is None:
+    def _resolved(self, doc, possessions):
+        """A pronoun whose antecedent is a place or an organisation subject ("Ireland says she needs")."""
+        tokens, tags = doc.tokens, doc.tags
+        found = [(index, resolve(doc, index)) for index, token in enumerate(tokens) if token.lower in PRONOUNS]
+        found = [(index, antecedent) for index, antecedent in found if antecedent is not None]
+        # A city or area that many pronouns go back to is a person the gazetteer misreads ("Hague had ...
+        # Hague wasted"), not a town the text calls "he" again and again.
+        towns = Counter(a.entity.text for _, a in found if a.entity.evidence in ("gazetteer:city", "gazetteer:area"))
+        owned = noun_class("owned") | possessions
+        personal = noun_class("personal")
+        for index, found in found:
+            token = tokens[index]
+            entity = found.entity
+            if towns[entity.text] >= 3:
                 continue
-            if set(match.group("between").split()) & interveners:
-                continue  # "Russia told the president his ...": another possessor in between
-            begin = match.start("entity")
-            if match.group("reflexive"):
-                reflexive = match.group("reflexive")
-                yield self.finding(begin, match.end("reflexive"),
-                                   f"'{reflexive}' refers to '{match.group('entity')}', which is not a person",
-                                   [prose[begin:match.start("reflexive")] + "itself"])
-                continue
-            # The possession is the word after the pronoun or the one after that ("her military spending").
-            owned = [name for name in ("modifier", "noun") if match.group(name) in possessions]
-            if not owned:
-                continue
-            noun_end = match.end(owned[0])
-            fixed = prose[begin:match.start("pronoun")] + "its" + prose[match.end("pronoun"):noun_end]
-            yield self.finding(begin, noun_end, f"'{match.group('pronoun')}' refers to '{match.group('entity')}', which is not a person",
-                               [fixed])
+            end = token.end
+            if found.role == "subject":
+                if not speech_clause(doc, found):
+                    continue
+                # "Bell, 30, is injured. The club said he would miss the game." A country that speaks
+                # about a person just named is rarer than a translation's "Ireland says she".
+                if person_before(doc, index, entity.token_start, gender_of(doc, index), speaks_for_people(entity)):
+                    continue
+                fix = "it"
+            elif found.role == "possessive":
+                # The possession: the words up to the first noun within three ("her military spending").
+                words = []
+                for j in range(index + 1, min(index + 4, len(tokens))):
+                    if tags[j] not in ("NN", "NNS", "JJ", "VBG"):
+                        break
+                    words.append(j)
+                    if tags[j] in ("NN", "NNS"):
+                        break
+                if not words or tags[words[-1]] not in ("NN", "NNS"):
+                    continue
+                noun = words[-1]
+                owner = next((j for j in words if doc.lemmas[j].lower() in owned or tokens[j].lower in owned), None)
+                if owner is None and (doc.lemmas[noun].lower() in personal or tokens[noun].lower in personal):
+                    continue  # "his wife", "her visit": what a person has
+                # "Blair spoke. China rejected his proposal." What only a state or a company owns ("her
+                # security", "his troops") is not a person's just named, unless the owner often speaks for people.
+                topic = owner is None or speaks_for_people(entity)
+                if person_before(doc, index, entity.token_start, gender_of(doc, index), topic):
+                    continue
+                if owner is None:
+                    if token.sentence == 0:
+                        continue  # nothing before: the person may be outside the text
+                    owner = noun
+                end = tokens[owner].end
+                fix = "its"
+            else:
+                fix = "itself"
+            if token.text[0].isupper():
+                fix = fix.capitalize()
+            start = entity.start
+            yield self.finding(start, end, f"'{token.text}' refers to '{entity.text}', which is not a person",
+                               [doc.prose[start:token.start] + fix + doc.prose[token.end:end]])
 
 
 @hookimpl

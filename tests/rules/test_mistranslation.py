@@ -32,6 +32,33 @@ class TestInstitutionForPerson:
         assert flagged(InstitutionForPerson, text) == []
 
 
+class TestInstitutionForPersonOnEntities:
+    """Offices found by their head word (linter.entities), with people the entity finder names."""
+
+    @pytest.mark.parametrize("text, expected, fix", [
+        ("Talks resumed. The Finance Ministry, Harold Okonkwo, emerged as the main critic.",
+         "The Finance Ministry, Harold Okonkwo", ["The Finance Minister, Harold Okonkwo"]),
+        ("The Presidential Office, Edna Pirelli, is urging calm.", "The Presidential Office, Edna Pirelli", []),
+        ("Ties were strained. The Interior Ministry, who declined to comment, left early.",
+         "The Interior Ministry, who", ["The Interior Minister, who"]),
+        ("Later the Danish Embassy, Marvin Okafor, wrote to the families.", "the Danish Embassy, Marvin Okafor",
+         ["the Danish Ambassador, Marvin Okafor"]),
+    ])
+    def test_flags_an_office_for_a_person(self, text, expected, fix):
+        (finding,) = run_rule(InstitutionForPerson, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.suggestions == fix
+
+    @pytest.mark.parametrize("text", [
+        "The spokesman for the Finance Ministry, Harold Okonkwo, said the figures were wrong.",
+        "The Interior Ministry, which declined to comment, left early.",
+        "Letters went to the Danish Embassy, Marvin Okafor and Edna Pirelli.",
+        "The Finance Minister, Harold Okonkwo, emerged as the main critic.",
+    ])
+    def test_descriptions_relatives_and_lists_are_clean(self, text):
+        assert flagged(InstitutionForPerson, text) == []
+
+
 def test_seed_apposition_is_found_and_other_seeds_are_clean():
     assert flagged(InstitutionForPerson, seed("004")) == ["The Russian Foreign Ministry, Sergey Lavrov"]
     for name in ("000", "001", "002", "003"):

@@ -2,7 +2,6 @@ import pytest
 
 from linter.testing import flagged, run_rule
 from rules.names import GivenNameOnly, RunTogetherNames
-from rules.pronoun import GenderedEntity
 from tests.rules.seeds import seed
 
 
@@ -53,6 +52,32 @@ class TestRunTogetherNames:
         assert flagged(RunTogetherNames, text) == []
 
 
+class TestRunTogetherNamesOnEntities:
+    """Two full names side by side, split by the census given names; none of these people is in a word list."""
+
+    @pytest.mark.parametrize("text, expected", [
+        ("After the vote, Doris Vasquez Harold Okonkwo said the count had been fair.", "Doris Vasquez Harold Okonkwo"),
+        ("The museum's director Agnes Thornbury Wesley Kimani wrote that the loan was approved.",
+         "Agnes Thornbury Wesley Kimani"),
+        # "Lewis" is a given name, but more often a surname: the split still falls after it.
+        ("Marvin Lewis Edna Pirelli told the court she had seen nothing.", "Marvin Lewis Edna Pirelli"),
+    ])
+    def test_flags_two_full_names_run_together(self, text, expected):
+        (finding,) = run_rule(RunTogetherNames, text)
+        assert text[finding.start:finding.end] == expected
+        assert " and " in finding.suggestions[0]
+
+    @pytest.mark.parametrize("text", [
+        "After the vote, Doris Vasquez and Harold Okonkwo said the count had been fair.",
+        "After the vote, Doris Vasquez, Harold Okonkwo and others said the count had been fair.",
+        "Tory MP Harold Okonkwo said the count had been fair.",
+        "Martin Luther King Jr spoke in the square.",
+        "Mary Ann Lee Thornbury said the count had been fair.",
+    ])
+    def test_one_name_lists_and_titles_are_clean(self, text):
+        assert flagged(RunTogetherNames, text) == []
+
+
 class TestGivenNameOnly:
     @pytest.mark.parametrize("text, expected, surname", [
         ("Xi Jinping met the delegation. Later, Jinping said the talks were useful.", "Jinping", "Xi"),
@@ -75,60 +100,36 @@ class TestGivenNameOnly:
         assert flagged(GivenNameOnly, text) == []
 
 
-class TestGenderedEntity:
-    @pytest.mark.parametrize("text, expected", [
-        ("Analysts blamed the US and his allies for the delay.", "the US and his allies"),
-        ("Germany and her partners signed the treaty.", "Germany and her partners"),
-        ("The ministry and his officials refused to comment.", "The ministry and his officials"),
-    ])
-    def test_flags_gendered_possessives_of_states(self, text, expected):
-        (finding,) = run_rule(GenderedEntity, text)
-        assert text[finding.start:finding.end] == expected
-        assert finding.suggestions[0].endswith("its " + expected.split()[-1])
 
-    @pytest.mark.parametrize("text, expected, fix", [
-        ("Russia said his troops would stay until the end of the year.", "Russia said his troops", "Russia said its troops"),
-        ("Turkey wants to strengthen her position in the region.", "Turkey wants to strengthen her position",
-         "Turkey wants to strengthen its position"),
-        ("Germany has increased her military spending.", "Germany has increased her military", "Germany has increased its military"),
-        ("Beijing noted that Australia has strengthened her security cooperation with London.",
-         "Australia has strengthened her security", "Australia has strengthened its security"),
-        ("Armenia, for his part, insists on the declaration.", "Armenia, for his part", "Armenia, for its part"),
-        ("Turkey considers herself a bridge between East and West.", "Turkey considers herself", "Turkey considers itself"),
-        ("Ahead of the vote, Colombia strengthened her cooperation with Ecuador.",
-         "Colombia strengthened her cooperation", "Colombia strengthened its cooperation"),
-    ])
-    def test_flags_a_country_subject_with_a_gendered_possessive(self, text, expected, fix):
-        (finding,) = run_rule(GenderedEntity, text)
-        assert text[finding.start:finding.end] == expected
-        assert finding.suggestions == [fix]
+
+class TestGivenNameForSurname:
+    """A text that calls a person by the surname, once by the given name alone."""
+
+    TEXT = ("Harold Okonkwo, the council's treasurer, presented the budget on Monday. Okonkwo said the deficit "
+            "had narrowed. Councillors questioned the figures, but {} insisted they were sound. "
+            "Okonkwo will present the accounts again in March.")
+
+    def test_flags_the_given_name_among_surname_mentions(self):
+        text = self.TEXT.format("Harold")
+        (finding,) = run_rule(GivenNameOnly, text)
+        assert text[finding.start:finding.end] == "Harold"
+        assert finding.suggestions == ["Okonkwo"]
 
     @pytest.mark.parametrize("text", [
-        "Russia told the president his troops were ready.",
-        "France gave him her support.",
-        "China rejected his proposal on Monday.",
-        "Britain welcomed her visit, and Germany praised his speech.",
-        "Trump spoke first. Then Mexico answered when his troops arrived.",
-        "He said that Russia told him his troops were ready.",
-        "Russia told him to defend himself.",
-        "Putin, for his part, insists on talks, and Merkel, for her part, agreed.",
+        TEXT.format("Okonkwo"),
+        # quoted speech calls people by their first names
+        TEXT.format("a colleague said: \"Harold knows the numbers\", and Okonkwo"),
+        # a text that calls people by their given names is consistent about it
+        "Harold Okonkwo came home late. Okonkwo said nothing. Edna laughed, and Harold went to bed. Okonkwo slept.",
+        # two people share the surname: the given name tells them apart
+        "Harold Okonkwo and Edna Okonkwo ran the shop. Okonkwo said trade was slow. Okonkwo agreed; Harold left.",
     ])
-    def test_country_subjects_with_a_person_possessive_are_clean(self, text):
-        assert flagged(GenderedEntity, text) == []
-
-    @pytest.mark.parametrize("text", [
-        "Analysts blamed the US and its allies for the delay.",
-        "He flew back to Germany and his wife met him at the airport.",
-        "Smith left the party and his supporters followed him.",
-        "Biden said the US and its partners would respond.",
-    ])
-    def test_person_possessives_are_clean(self, text):
-        assert flagged(GenderedEntity, text) == []
+    def test_consistent_styles_quotes_and_relatives_are_clean(self, text):
+        assert flagged(GivenNameOnly, text) == []
 
 
 def test_seed_cases_are_found_and_the_original_is_clean():
     assert flagged(RunTogetherNames, seed("003")) == ["Wang Nikolai Patrushev"]
     assert flagged(GivenNameOnly, seed("004")) == ["Jinping"]
-    assert flagged(GenderedEntity, seed("003")) == ["the US and his allies"]
-    for rule in (RunTogetherNames, GivenNameOnly, GenderedEntity):
+    for rule in (RunTogetherNames, GivenNameOnly):
         assert run_rule(rule, seed("001")) == []
