@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -81,6 +82,19 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_REPO = Path("/work/.mirror/scrapinghub+article-extraction-benchmark/repo")
 CACHE = ROOT / ".cache" / "boilerplate"
 SCRAPE_FAMILY = "scrape-residue"
+
+HELD_OUT_SHARE = 0.3
+
+
+def split_of(page_id: str) -> str:
+    """"dev" or "held-out": a fixed split by a hash of the page id (about 30% held out).
+
+    tools/train_boilerplate.py fits the weights of GL601's line classifier on
+    the dev pages only; the held-out figures are the ones to quote.
+    """
+    first = hashlib.blake2b(page_id.encode("utf-8"), digest_size=8).digest()[0]
+    return "held-out" if first < round(256 * HELD_OUT_SHARE) else "dev"
+
 
 # -- step 1: the careless dump ---------------------------------------------------
 

@@ -71,6 +71,7 @@ class Rule:
         message: str,
         suggestions: Iterable[str] = (),
         severity: str | None = None,
+        data: dict | None = None,
     ) -> Finding:
         return Finding(
             code=self.code,
@@ -81,6 +82,7 @@ class Rule:
             start=start,
             end=end,
             suggestions=list(suggestions),
+            data=data,
         )
 
     @classmethod

@@ -20,12 +20,6 @@ _DATE = (
 
 
 @lru_cache(maxsize=None)
-def _furniture_re() -> re.Pattern:
-    patterns = load_data("scrape_residue")["furniture_lines"]
-    return re.compile(r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t]*$", re.I | re.M)
-
-
-@lru_cache(maxsize=None)
 def _metadata_re() -> re.Pattern:
     labels = sorted(load_data("scrape_residue")["metadata_labels"], key=len, reverse=True)
     label = "|".join(re.escape(l) for l in labels)
@@ -35,41 +29,54 @@ def _metadata_re() -> re.Pattern:
     return re.compile(rf"^[ \t]*(?P<meta>(?:{label})[ \t]*(?::[ \t]*)?{_DATE})(?=[ \t]+(?-i:[A-Z“\"‘(]))", re.I | re.M)
 
 
+_DECISION_RANK = ("pattern", "vocabulary", "shape", "context", "position", "repetition", "feature")
+
+
+def _run_decision(run) -> str:
+    """What decided a run: the most telling reason any of its lines has."""
+    def rank(line):
+        kind = line.decided_by.split(":", 1)[0]
+        return _DECISION_RANK.index(kind) if kind in _DECISION_RANK else len(_DECISION_RANK)
+    return min(run, key=rank).decided_by
+
+
 class PageFurniture(Rule):
     code = "GL601"
     name = "page-furniture"
     family = "scrape-residue"
     severity = "warning"
-    summary = "A line of page furniture (comment widget, share buttons, advertisement, cookie notice) in the text."
+    summary = "Lines of page furniture (menus, share buttons, comment widgets, teasers, cookie notices) in the text."
     explanation = (
-        "Scrapers copy the furniture around an article along with it: comment counters "
-        "and forms (\"No comments:\", \"Post a Comment\"), share and follow widgets, "
-        "\"Advertisement\", cookie notices, \"Read more\" and \"Click here\" lines. Only lines "
-        "that consist of such furniture are reported, so the same words inside a sentence "
-        "(\"read more about it\") are left alone. The patterns are in scrape_residue.yaml."
+        "Scrapers copy the furniture around an article along with it: navigation menus, "
+        "share and follow buttons (\"FacebookTwitterEmail\"), comment counters and forms, "
+        "\"Advertisement\", cookie notices, bylines with reading times, lists of related "
+        "headlines, copyright footers. Each line is judged as extraction tools such as "
+        "jusText and boilerpipe judge blocks: by its length, its share of stopwords, whether "
+        "it has a finite verb, its title case and final punctuation, where it stands "
+        "(before or after the article's paragraphs), the lines around it (a run of short "
+        "title-case lines is a menu) and a furniture vocabulary in six languages "
+        "(scrape_residue.yaml); weights fitted on the scrapinghub article-extraction "
+        "benchmark combine them. A run of furniture lines is one finding, and the JSON "
+        "output says what decided it. A line of prose (long, with a finite verb, ending a "
+        "sentence) is never reported, nor, in Markdown, a heading or a line whose only "
+        "evidence is its shape."
     )
-    bad = "The talks ended on Friday.\nAdvertisement\nBoth sides will meet again in May."
-    good = "The talks ended on Friday.\nBoth sides will meet again in May, an advertisement said."
+    bad = "Home\nWorld\nBusiness\nSport\nThe talks ended on Friday after three days.\nShare this article\nBoth sides will meet again in May."
+    good = "Talks end\nThe talks ended on Friday after three days.\nBoth sides will meet again in May, an advertisement said."
 
     def check(self, doc):
-        prose = doc.prose
-        spans: list[list[int]] = []
-        for match in _furniture_re().finditer(prose):
-            start, end = match.start(), match.end()
-            while start < end and prose[start].isspace():
-                start += 1
-            while end > start and prose[end - 1].isspace():
-                end -= 1
-            if start >= end:
-                continue
-            # Consecutive furniture lines ("No comments:" / "Post a Comment") are one block.
-            if spans and not prose[spans[-1][1]:start].strip() and prose.count("\n", spans[-1][1], start) <= 2:
-                spans[-1][1] = end
-            else:
-                spans.append([start, end])
-        for start, end in spans:
-            first_line = prose[start:end].split("\n", 1)[0]
-            yield self.finding(start, min(end, start + 80), f"page furniture: '{first_line[:40]}'", [""])
+        from . import _boilerplate
+
+        markdown = doc.format == "markdown"
+        headings = frozenset(b.start for b in doc.paragraphs if b.kind == "heading") if markdown else frozenset()
+        lines = doc.memo("boilerplate-lines", lambda d: _boilerplate.classify(d.prose, markdown, headings=headings))
+        for run in _boilerplate.furniture_runs(lines, doc.prose):
+            first = run[0].text
+            more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""
+            decided = _run_decision(run)
+            yield self.finding(run[0].start, run[-1].end, f"page furniture: '{first[:40]}'{more} ({decided})", [""],
+                               data={"decided_by": decided, "lines": len(run),
+                                     "score": round(max(line.score for line in run), 3)})
 
 
 class MetadataRunIn(Rule):

@@ -1,0 +1,506 @@
+"""Line classifier for page furniture, in the manner of jusText, boilerpipe and trafilatura.
+
+Those tools read HTML and lean on link density; garblint reads plain text and
+Markdown, so each non-blank line is judged by its own shape (words, characters,
+share of stopwords, a finite verb, title case, final punctuation, digits,
+separators), by where it stands (before the first or after the last line of
+prose), by its neighbours (prose around it, a run of short lines it belongs
+to), by evidence from a multilingual furniture vocabulary and by whether the
+same line recurs in the document. A logistic model combines the features; its
+weights are fitted by ``tools/train_boilerplate.py`` on the development split
+of the scrapinghub article-extraction benchmark and shipped in
+``rules/data/boilerplate_weights.json``. Context then smooths the labels: a
+short line between two furniture lines is furniture, a single furniture line
+among prose needs vocabulary evidence, and a line of prose (long, with a
+finite verb and sentence punctuation) is never furniture.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ._data import load_data
+
+WEIGHTS_FILE = "boilerplate_weights.json"
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_DIGIT_RE = re.compile(r"\d")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SEPARATOR_RE = re.compile(r"[|•·»›▸►→]| [-–—/] ")
+_SENTENCE_END = tuple('.!?…"”’»)')
+_DATE_RE = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4})\b",
+    re.I,
+)
+_BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|da|door|av)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b", re.U)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A line this long that ends a sentence is prose, whatever else it holds.
+PROSE_WORDS = 15
+# Lines of at most this many words may join a run of short lines (menus, teasers, tags).
+SHORT_WORDS = 5
+
+FEATURES = (
+    "bias", "w1", "w2_3", "w4_7", "w8_14", "w15", "chars", "stopwords", "finite_verb", "title_case",
+    "all_caps", "end_sentence", "end_colon", "end_bare", "digits", "separator", "non_latin", "vocab_full",
+    "vocab_share", "vocab_any", "pattern", "date", "byline", "glued", "repeated", "opening", "closing",
+    "position", "prev_prose", "next_prose", "prev_short", "next_short", "short_run", "title_run",
+    "prose_window", "prose_distance", "neighbour_vocab",
+)
+
+
+# The second stage reads the first stage's scores around each line (jusText's context smoothing, learnt).
+CONTEXT_FEATURES = (
+    "bias", "own", "previous", "next", "window", "near_high", "chars", "prose_window", "opening", "closing",
+    "vocab_full", "pattern_near",
+)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    features: dict[str, float] = field(default_factory=dict)
+    vocab: list[str] = field(default_factory=list)  # the vocabulary entries found, first first
+    pattern: bool = False
+    prose: bool = False  # long, finite verb, sentence punctuation: never furniture
+    score: float = 0.0
+    first_score: float = 0.0
+    context: dict[str, float] = field(default_factory=dict)
+    furniture: bool = False
+    decided_by: str = ""
+
+
+# -- data ------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    data = load_data("scrape_residue")["stopwords"]
+    return frozenset(w.lower() for words in data.values() for w in words.split())
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern over every vocabulary phrase, and the kind of each phrase."""
+    kinds: dict[str, str] = {}
+    for kind, phrases in load_data("scrape_residue")["furniture_vocabulary"].items():
+        for phrase in phrases:
+            kinds.setdefault(" ".join(str(phrase).lower().split()), kind)
+    alternatives = sorted(kinds, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.I), kinds
+
+
+@lru_cache(maxsize=None)
+def _vocabulary_patterns() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(entry["pattern"], re.I), entry["name"])
+            for entry in load_data("scrape_residue")["furniture_patterns"]]
+
+
+@lru_cache(maxsize=None)
+def furniture_line_re() -> re.Pattern:
+    patterns = load_data("scrape_residue")["furniture_lines"]
+    return re.compile(r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t]*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def weights() -> dict:
+    text = resources.files("rules").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+# -- features --------------------------------------------------------------------
+
+def _vocabulary_evidence(text: str) -> tuple[list[str], float, bool]:
+    """Vocabulary entries found in the line, the share of its letters they cover, and whether
+    two or more were glued together ("FacebookTwitterEmail")."""
+    pattern, kinds = _vocabulary()
+    split = _CAMEL_RE.sub(" ", text)
+    found: list[str] = []
+    covered = 0
+    for match in pattern.finditer(split):
+        phrase = " ".join(match.group().lower().split())
+        found.append(f"{kinds.get(phrase, 'furniture')}: {phrase}")
+        covered += sum(1 for c in match.group() if c.isalnum())
+    for regex, name in _vocabulary_patterns():
+        match = regex.search(split)
+        if match:
+            found.append(name)
+            covered += sum(1 for c in match.group() if c.isalnum())
+    letters = sum(1 for c in split if c.isalnum()) or 1
+    glued = False
+    if len(found) >= 2 and split != text:
+        # Glued: the camel-case cuts made words the original lacked.
+        glued = any(len(pattern.findall(_CAMEL_RE.sub(" ", token))) >= 2 for token in text.split())
+    return found, min(1.0, covered / letters), glued
+
+
+def _tag_line(words: list[str], cache: dict) -> bool:
+    """Whether the line holds a finite verb (tagged on its own, as a sentence)."""
+    key = " ".join(words)
+    if key not in cache:
+        from linter.tagger import load_tagger
+
+        tags = load_tagger().tag(words) if words else []
+        cache[key] = any(tag in _FINITE for tag, _ in tags)
+    return cache[key]
+
+
+_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def split_lines(prose: str) -> list[Line]:
+    lines = []
+    offset = 0
+    for raw in prose.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        while start < end and prose[start].isspace():
+            start += 1
+        while end > start and prose[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        text = prose[start:end]
+        if not _ALNUM_RE.search(text):
+            continue  # a rule of dashes, a lone bullet
+        lines.append(Line(start, end, text, _WORD_RE.findall(text)))
+    return lines
+
+
+def line_features(prose: str, tag_cache: dict | None = None) -> list[Line]:
+    """Every non-blank line of ``prose`` with its features."""
+    tag_cache = {} if tag_cache is None else tag_cache
+    lines = split_lines(prose)
+    stop = _stopwords()
+    furniture_line = furniture_line_re()
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = " ".join(line.text.lower().split())
+        counts[key] = counts.get(key, 0) + 1
+    for line in lines:
+        text, words = line.text, line.words
+        n = len(words)
+        ends_sentence = text.endswith(_SENTENCE_END) or text.rstrip("*_ ").endswith(_SENTENCE_END)
+        long_sentence = n >= PROSE_WORDS and ends_sentence
+        line.pattern = bool(furniture_line.match(text))
+        if long_sentence:
+            verb = True  # not tagged: prose either way (see ``Line.prose``)
+            vocab, share, glued = [], 0.0, False
+        else:
+            tokens = _TOKEN_RE.findall(text)
+            verb = _tag_line(tokens, tag_cache) if n else False
+            vocab, share, glued = _vocabulary_evidence(text)
+        line.vocab = vocab
+        line.prose = long_sentence or (n >= 8 and verb and ends_sentence)
+        alpha = [w for w in words if len(w) > 1 and w.lower() not in stop] or words
+        title = sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha else 0.0
+        alnum = len(_ALNUM_RE.findall(text)) or 1
+        letters = [c for c in text if c.isalpha()]
+        latin = sum(1 for c in letters if c < "\u0250")
+        f = line.features
+        f["bias"] = 1.0
+        f["w1"] = float(n <= 1)
+        f["w2_3"] = float(2 <= n <= 3)
+        f["w4_7"] = float(4 <= n <= 7)
+        f["w8_14"] = float(8 <= n <= 14)
+        f["w15"] = float(n >= 15)
+        f["chars"] = min(1.0, math.log1p(len(text)) / 7)
+        f["stopwords"] = sum(1 for w in words if w.lower() in stop) / n if n else 0.0
+        f["finite_verb"] = float(verb)
+        f["title_case"] = title
+        f["all_caps"] = float(len(letters) >= 3 and all(c.isupper() for c in letters))
+        f["end_sentence"] = float(ends_sentence)
+        f["end_colon"] = float(text.endswith(":"))
+        f["end_bare"] = float(text[-1].isalnum())
+        f["digits"] = len(_DIGIT_RE.findall(text)) / alnum
+        f["separator"] = float(bool(_SEPARATOR_RE.search(text)))
+        f["non_latin"] = 1 - latin / len(letters) if letters else 0.0
+        f["vocab_full"] = float(share >= 0.6)
+        f["vocab_share"] = share
+        f["vocab_any"] = float(bool(vocab))
+        f["pattern"] = float(line.pattern)
+        f["date"] = float(bool(_DATE_RE.search(text)) and n <= 12)
+        f["byline"] = float(n <= 8 and bool(_BYLINE_RE.match(text)))
+        f["glued"] = float(glued)
+        f["repeated"] = float(counts[" ".join(text.lower().split())] > 1)
+    _context(lines)
+    return lines
+
+
+def _context(lines: list[Line]) -> None:
+    total = len(lines)
+    prose_at = [i for i, line in enumerate(lines) if line.prose]
+    first = prose_at[0] if prose_at else total
+    last = prose_at[-1] if prose_at else -1
+    short = [len(line.words) <= SHORT_WORDS and not line.features["end_sentence"] for line in lines]
+    titled = [s and line.features["title_case"] >= 0.75 for s, line in zip(short, lines)]
+    short_run = _runs(short)
+    title_run = _runs(titled)
+    # Distance to the nearest prose line, in lines, both ways.
+    distance = [total] * total
+    nearest = None
+    for i in range(total):
+        if lines[i].prose:
+            nearest = i
+        if nearest is not None:
+            distance[i] = i - nearest
+    nearest = None
+    for i in range(total - 1, -1, -1):
+        if lines[i].prose:
+            nearest = i
+        if nearest is not None:
+            distance[i] = min(distance[i], nearest - i)
+    prose_prefix = [0]
+    for line in lines:
+        prose_prefix.append(prose_prefix[-1] + line.prose)
+    for i, line in enumerate(lines):
+        f = line.features
+        f["opening"] = float(i < first)
+        f["closing"] = float(i > last)
+        f["position"] = i / (total - 1) if total > 1 else 0.0
+        f["prev_prose"] = float(i > 0 and lines[i - 1].prose)
+        f["next_prose"] = float(i + 1 < total and lines[i + 1].prose)
+        f["prev_short"] = float(i > 0 and short[i - 1])
+        f["next_short"] = float(i + 1 < total and short[i + 1])
+        f["short_run"] = min(1.0, math.log1p(short_run[i]) / 3) if short[i] else 0.0
+        f["title_run"] = float(title_run[i] >= 3)
+        low, high = max(0, i - 4), min(total, i + 5)
+        f["prose_window"] = (prose_prefix[high] - prose_prefix[low] - line.prose) / max(1, high - low - 1)
+        f["prose_distance"] = min(1.0, math.log1p(distance[i]) / 3)
+        f["neighbour_vocab"] = float(any(
+            0 <= j < total and (lines[j].features["vocab_full"] or lines[j].pattern) for j in (i - 1, i + 1)))
+
+
+def _runs(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of true flags it is in (0 when false)."""
+    out = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = j - i
+        i = j
+    return out
+
+
+# -- the decision -------------------------------------------------------------------
+
+def _logistic(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def first_score(line: Line, model: dict) -> float:
+    w = model["weights"]
+    return _logistic(sum(w.get(name, 0.0) * value for name, value in line.features.items()))
+
+
+def context_features(lines: list[Line]) -> None:
+    """The second stage's features, from the first-stage scores of the lines around."""
+    scores = [line.first_score for line in lines]
+    total = len(lines)
+    prefix = [0.0]
+    for value in scores:
+        prefix.append(prefix[-1] + value)
+
+    def mean(low: int, high: int) -> float:
+        low, high = max(0, low), min(total, high)
+        return (prefix[high] - prefix[low]) / (high - low) if high > low else 0.5
+
+    for i, line in enumerate(lines):
+        own = min(0.999, max(0.001, scores[i]))
+        c = line.context
+        c["bias"] = 1.0
+        c["own"] = math.log(own / (1 - own)) / 7
+        c["previous"] = mean(i - 3, i)
+        c["next"] = mean(i + 1, i + 4)
+        low, high = max(0, i - 6), min(total, i + 7)
+        c["window"] = (prefix[high] - prefix[low] - scores[i]) / (high - low - 1) if high - low > 1 else 0.5
+        near = [scores[j] >= 0.9 for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < total]
+        c["near_high"] = sum(near) / len(near) if near else 0.0
+        f = line.features
+        for name in ("chars", "prose_window", "opening", "closing", "vocab_full"):
+            c[name] = f[name]
+        c["pattern_near"] = float(any(0 <= j < total and lines[j].pattern for j in (i - 1, i + 1)))
+
+
+def score_lines(lines: list[Line], model: dict) -> None:
+    """Both stages: ``line.first_score`` from the line's own features, ``line.score`` with its context."""
+    for line in lines:
+        line.first_score = first_score(line, model)
+    context_features(lines)
+    w2 = model.get("context_weights")
+    for line in lines:
+        if w2:
+            line.score = _logistic(sum(w2.get(name, 0.0) * value for name, value in line.context.items()))
+        else:
+            line.score = line.first_score
+
+
+_EXPLAINED = {
+    "title_run": "shape: a run of short title-case lines (menu)",
+    "short_run": "shape: a run of short lines",
+    "opening": "position: before the article's first paragraph",
+    "closing": "position: after the article's last paragraph",
+    "byline": "shape: a byline",
+    "date": "shape: a date line",
+    "repeated": "repetition: the line recurs in the document",
+    "separator": "shape: items between separators",
+    "all_caps": "shape: a capitalised label",
+    "non_latin": "shape: a line in another script",
+    "prose_distance": "position: far from the article's paragraphs",
+    "end_bare": "shape: a short line without final punctuation",
+    "end_colon": "shape: a label ending in a colon",
+    "finite_verb": "shape: a short line",
+    "end_sentence": "shape: a short line",
+    "w8_14": "shape: a teaser line",
+    "w15": "shape: a teaser line",
+    "position": "position: near the end of the document",
+    "neighbour_vocab": "context: next to a furniture line",
+    "digits": "shape: mostly figures",
+}
+
+
+def _decided_by(line: Line, model: dict) -> str:
+    if line.pattern:
+        return "pattern: furniture line"
+    if line.vocab and (line.features["vocab_full"] or line.features["glued"]):
+        return f"vocabulary: {line.vocab[0]}"
+    w = model["weights"]
+    contributions = sorted(((w.get(name, 0.0) * value, name) for name, value in line.features.items()
+                            if name != "bias" and value), reverse=True)
+    w2 = model.get("context_weights") or {}
+    context = w2.get("window", 0.0) * line.context.get("window", 0.0) + w2.get("near_high", 0.0) * line.context.get("near_high", 0.0)
+    if line.first_score < model["threshold"] <= line.score and context > 0:
+        return "context: among furniture lines"
+    for _, name in contributions:
+        if name in ("vocab_share", "vocab_any", "vocab_full", "glued") and line.vocab:
+            return f"vocabulary: {line.vocab[0]}"
+        if name in _EXPLAINED:
+            return _EXPLAINED[name]
+        return f"feature: {name.replace('_', ' ')}"
+    return "score"
+
+
+def classify(prose: str, markdown: bool = False, threshold: float | None = None,
+             tag_cache: dict | None = None, headings: frozenset[int] = frozenset()) -> list[Line]:
+    """Every non-blank line with its score and whether it is furniture."""
+    lines = line_features(prose, tag_cache)
+    model = weights()
+    score_lines(lines, model)
+    return decide(lines, model["threshold"] if threshold is None else threshold, markdown, headings)
+
+
+def _strong(line: Line, markdown: bool) -> bool:
+    """Evidence in what the line says, not only in its shape."""
+    if line.pattern or line.features["glued"]:
+        return True
+    if not line.features["vocab_full"]:
+        return False
+    # "Contact", "Search", "More": a README's headings and lists use the navigation words too.
+    return not markdown or any(not v.startswith(("navigation:", "related:")) for v in line.vocab)
+
+
+def _sentence(line: Line) -> bool:
+    """A short sentence ("The council met on Monday."): furniture only on the evidence of its words."""
+    f = line.features
+    return len(line.words) >= 4 and bool(f["finite_verb"]) and bool(f["end_sentence"])
+
+
+def decide(lines: list[Line], threshold: float, markdown: bool = False,
+           headings: frozenset[int] = frozenset()) -> list[Line]:
+    """Label the scored lines: threshold, then the context rules."""
+    model = weights()
+    evidence = [_strong(line, markdown) for line in lines]
+    for line, strong in zip(lines, evidence):
+        if line.pattern:
+            line.furniture = True
+        elif line.prose:
+            line.furniture = False
+        elif _sentence(line):
+            line.furniture = strong and line.score >= threshold
+        elif markdown:
+            # Markdown headings and lists have the shape of menus; only what the line says counts.
+            line.furniture = strong and line.start not in headings and line.score >= threshold
+        else:
+            line.furniture = line.score >= threshold
+        line.decided_by = _decided_by(line, model) if line.furniture else ""
+    # A short line between two furniture lines is furniture ("|", "More", a lone date).
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if (not line.furniture and not line.prose and not _sentence(line) and len(line.words) <= SHORT_WORDS
+                and lines[i - 1].furniture and lines[i + 1].furniture
+                and not (markdown and line.start in headings)):
+            line.furniture = True
+            line.decided_by = "context: between furniture lines"
+    # Inside the article (between its first and last paragraphs of prose) a run of short lines
+    # may be the article's own list (fixtures, results, an award list): there a run needs a
+    # line whose words are furniture. Before and after the article, a menu or a footer
+    # without such a line anywhere near is more likely a list that opens or closes the text.
+    prose_at = [i for i, line in enumerate(lines) if line.prose]
+    first = prose_at[0] if prose_at else len(lines)
+    last = prose_at[-1] if prose_at else -1
+    opening_evidence = any(evidence[:first])
+    closing_evidence = any(evidence[last + 1:])
+    i = 0
+    while i < len(lines):
+        if not lines[i].furniture:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].furniture:
+            j += 1
+        if not any(evidence[i:j]):
+            if j <= first:
+                keep = opening_evidence
+            elif i > last:
+                keep = closing_evidence
+            else:
+                keep = False
+            if not keep:
+                for line in lines[i:j]:
+                    line.furniture = False
+                    line.decided_by = ""
+        i = j
+    # A furniture line alone among prose needs evidence of its own: a headline has the same shape.
+    for i, line in enumerate(lines):
+        if not line.furniture or evidence[i]:
+            continue
+        alone = not (i > 0 and lines[i - 1].furniture) and not (i + 1 < len(lines) and lines[i + 1].furniture)
+        if alone:
+            line.furniture = False
+            line.decided_by = ""
+    return lines
+
+
+def trainable(line: Line) -> bool:
+    """Whether the model decides the line (prose and pattern lines are decided before it)."""
+    return not line.prose and not line.pattern
+
+
+def furniture_runs(lines: list[Line], prose: str) -> list[list[Line]]:
+    """Consecutive furniture lines, grouped; one blank line between two does not cut the run."""
+    runs: list[list[Line]] = []
+    previous = -2
+    for i, line in enumerate(lines):
+        if not line.furniture:
+            continue
+        if runs and previous == i - 1 and prose.count("\n", lines[previous].end, line.start) <= 2:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        previous = i
+    return runs
