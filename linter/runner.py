@@ -334,6 +334,29 @@ class Linter:
         self.manager.hook.garblint_configure(config=config)
         self.rule_errors: list[str] = []
         # One line per rule stopped by its time budget, also written to standard error.
+        self.corpus_state: dict = {}  # rule code -> its corpus summary (see linter.corpus)
+
+    def has_corpus_rules(self) -> bool:
+        return any(rule.corpus_pass for rule in self.rules)
+
+    def set_corpus(self, state: dict) -> None:
+        """Give the corpus rules their summaries (from ``collect_corpus``, or from the parent process)."""
+        self.corpus_state = dict(state)
+        for rule in self.rules:
+            if rule.corpus_pass:
+                rule.corpus = self.corpus_state.get(rule.code)
+
+    def collect_corpus(self, paths: list[str]) -> None:
+        """The corpus pass over files: each readable file is parsed once more, its lines hashed."""
+        from .corpus import collect
+
+        def documents():
+            for path in paths:
+                try:
+                    yield read_source(path), path
+                except InputError:
+                    continue  # reported when the file is linted
+        self.set_corpus(collect(self, documents()))
 
     def parse(self, text: str, path: str) -> Document:
         parsed = self.manager.hook.garblint_parse(path=path, text=text, config=self.config)
@@ -494,9 +517,11 @@ def _named(finding: Finding, selectors) -> bool:
 _worker_linter: Linter | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, corpus_state: dict | None = None) -> None:
     global _worker_linter
     _worker_linter = Linter(config)
+    if corpus_state:
+        _worker_linter.set_corpus(corpus_state)
 
 
 def _lint_in_worker(args: tuple[str, bool]) -> tuple[FileResult, list[str]]:
@@ -519,7 +544,7 @@ def lint_files(linter: Linter, files: list[str], jobs: int = 1, keep_text: bool 
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.corpus_state)) as pool:
         chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
         for result, errors in pool.imap(_lint_in_worker, [(p, keep_text) for p in files], chunksize=chunk):
             linter.rule_errors.extend(errors)

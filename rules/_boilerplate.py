@@ -29,7 +29,10 @@ WEIGHTS_FILE = "boilerplate_weights.json"
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ALNUM_RE = re.compile(r"[^\W_]")
-_DIGIT_RE = re.compile(r"\d")
+_NOT_DIGIT_RE = re.compile(r"\D+")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
+_NOT_LATIN_RE = re.compile("[^A-Za-z\u00c0-\u024f]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATOR_RE = re.compile(r"[|•·»›▸►→]| [-–—/] ")
 _SENTENCE_END = tuple('.!?…"”’»)')
@@ -42,7 +45,9 @@ _DATE_RE = re.compile(
 _BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|da|door|av)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b", re.U)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A line this long that ends a sentence is prose, whatever else it holds.
-PROSE_WORDS = 15
+PROSE_WORDS = 10
+# Lines of at most this many words with a furniture shape (a reading time, "©") are furniture.
+SHAPE_WORDS = 14
 # Lines of at most this many words may join a run of short lines (menus, teasers, tags).
 SHORT_WORDS = 5
 
@@ -51,14 +56,15 @@ FEATURES = (
     "all_caps", "end_sentence", "end_colon", "end_bare", "digits", "separator", "non_latin", "vocab_full",
     "vocab_share", "vocab_any", "pattern", "date", "byline", "glued", "repeated", "opening", "closing",
     "position", "prev_prose", "next_prose", "prev_short", "next_short", "short_run", "title_run",
-    "prose_window", "prose_distance", "neighbour_vocab",
+    "prose_window", "prose_distance", "neighbour_vocab", "teaser_run", "vocab_among_prose", "vocab_shape",
+    "vocab_hits",
 )
 
 
 # The second stage reads the first stage's scores around each line (jusText's context smoothing, learnt).
 CONTEXT_FEATURES = (
     "bias", "own", "previous", "next", "window", "near_high", "chars", "prose_window", "opening", "closing",
-    "vocab_full", "pattern_near",
+    "vocab_full", "pattern_near", "vocab_among_prose",
 )
 
 
@@ -99,6 +105,17 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.I), kinds
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+_LOOKUP_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset[str]:
+    """The first word of every vocabulary phrase, as ``_LOOKUP_RE`` cuts words."""
+    _, kinds = _vocabulary()
+    return frozenset(_LOOKUP_RE.findall(phrase)[0] for phrase in kinds if _LOOKUP_RE.findall(phrase))
+
+
 @lru_cache(maxsize=None)
 def _vocabulary_patterns() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(entry["pattern"], re.I), entry["name"])
@@ -106,9 +123,14 @@ def _vocabulary_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 @lru_cache(maxsize=None)
+def _shape_names() -> frozenset[str]:
+    return frozenset(name for _, name in _vocabulary_patterns())
+
+
+@lru_cache(maxsize=None)
 def furniture_line_re() -> re.Pattern:
     patterns = load_data("scrape_residue")["furniture_lines"]
-    return re.compile(r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t]*$", re.I)
+    return re.compile(r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[ \t]*$", re.I | re.M)
 
 
 @lru_cache(maxsize=None)
@@ -119,28 +141,40 @@ def weights() -> dict:
 
 # -- features --------------------------------------------------------------------
 
-def _vocabulary_evidence(text: str) -> tuple[list[str], float, bool]:
-    """Vocabulary entries found in the line, the share of its letters they cover, and whether
-    two or more were glued together ("FacebookTwitterEmail")."""
+def _vocabulary_evidence(text: str) -> tuple[list[str], float, bool, bool]:
+    """Vocabulary entries found in the line, the share of its letters they cover, whether
+    two or more were glued together ("FacebookTwitterEmail"), and whether a furniture
+    pattern (a reading time, a copyright sign) matched."""
     pattern, kinds = _vocabulary()
     split = _CAMEL_RE.sub(" ", text)
+    lower = split.lower()
+    # Most lines hold no furniture word: a set look-up rules them out before the long pattern,
+    # and the shapes all need a digit, "©", "(c)" or "cookie".
+    words = _first_words().isdisjoint(_LOOKUP_RE.findall(lower)) is False
+    shapes = "©" in text or "(c)" in lower or "cookie" in lower or bool(_ANY_DIGIT_RE.search(text))
+    if not words and not shapes:
+        return [], 0.0, False, False
     found: list[str] = []
-    covered = 0
-    for match in pattern.finditer(split):
-        phrase = " ".join(match.group().lower().split())
-        found.append(f"{kinds.get(phrase, 'furniture')}: {phrase}")
-        covered += sum(1 for c in match.group() if c.isalnum())
-    for regex, name in _vocabulary_patterns():
-        match = regex.search(split)
-        if match:
+    best = 0.0
+    # The text as written ("WhatsApp") and with camel case cut ("Facebook Twitter").
+    for form in ((text, split) if split != text else (text,)) if words else ():
+        covered = 0
+        for match in pattern.finditer(form):
+            entry = f"{kinds.get(' '.join(match.group().lower().split()), 'furniture')}: {' '.join(match.group().lower().split())}"
+            if entry not in found:
+                found.append(entry)
+            covered += len(_NOT_ALNUM_RE.sub("", match.group()))
+        best = max(best, covered / (len(_NOT_ALNUM_RE.sub("", form)) or 1))
+    shaped = False
+    for regex, name in _vocabulary_patterns() if shapes else ():
+        if regex.search(split):
             found.append(name)
-            covered += sum(1 for c in match.group() if c.isalnum())
-    letters = sum(1 for c in split if c.isalnum()) or 1
+            shaped = True
     glued = False
     if len(found) >= 2 and split != text:
         # Glued: the camel-case cuts made words the original lacked.
         glued = any(len(pattern.findall(_CAMEL_RE.sub(" ", token))) >= 2 for token in text.split())
-    return found, min(1.0, covered / letters), glued
+    return found, min(1.0, best), glued, shaped
 
 
 def _tag_line(words: list[str], cache: dict) -> bool:
@@ -149,9 +183,20 @@ def _tag_line(words: list[str], cache: dict) -> bool:
     if key not in cache:
         from linter.tagger import load_tagger
 
-        tags = load_tagger().tag(words) if words else []
-        cache[key] = any(tag in _FINITE for tag, _ in tags)
+        tagger = load_tagger()
+        finite = _finite_labels(tagger)
+        # The tagger gives a word only the labels its lexicon allows: without a word that may
+        # be a finite verb, the answer is known without tagging.
+        if not any(not finite.isdisjoint(tagger.info(w).candidates) for w in words):
+            cache[key] = False
+        else:
+            cache[key] = any(tag in _FINITE for tag, _ in tagger.tag(words))
     return cache[key]
+
+
+@lru_cache(maxsize=None)
+def _finite_labels(tagger) -> frozenset[int]:
+    return frozenset(i for i, (penn, _) in enumerate(tagger.labels) if penn in _FINITE)
 
 
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -172,8 +217,17 @@ def split_lines(prose: str) -> list[Line]:
         text = prose[start:end]
         if not _ALNUM_RE.search(text):
             continue  # a rule of dashes, a lone bullet
-        lines.append(Line(start, end, text, _WORD_RE.findall(text)))
+        if text.count(" ") >= 3 * PROSE_WORDS and text.endswith(_SENTENCE_END):
+            words = text.split()  # a long paragraph: prose, only its length is read
+        else:
+            words = _WORD_RE.findall(text)
+        lines.append(Line(start, end, text, words))
     return lines
+
+
+# The features of a long line that ends a sentence: prose, never scored (see ``first_score``).
+_PROSE_FEATURES = {name: 0.0 for name in FEATURES}
+_PROSE_FEATURES.update(bias=1.0, w15=1.0, finite_verb=1.0, end_sentence=1.0)
 
 
 def line_features(prose: str, tag_cache: dict | None = None) -> list[Line]:
@@ -181,31 +235,52 @@ def line_features(prose: str, tag_cache: dict | None = None) -> list[Line]:
     tag_cache = {} if tag_cache is None else tag_cache
     lines = split_lines(prose)
     stop = _stopwords()
-    furniture_line = furniture_line_re()
+    # One pass of the line patterns over the whole text is cheaper than one match per line.
+    pattern_starts = set()
+    for match in furniture_line_re().finditer(prose):
+        start = match.start()
+        while start < match.end() and prose[start].isspace():
+            start += 1
+        pattern_starts.add(start)
     counts: dict[str, int] = {}
     for line in lines:
         key = " ".join(line.text.lower().split())
         counts[key] = counts.get(key, 0) + 1
-    for line in lines:
+    ends = [line.text.endswith(_SENTENCE_END) or line.text.rstrip("*_ ").endswith(_SENTENCE_END) for line in lines]
+    long_flags = [len(line.words) >= PROSE_WORDS and end for line, end in zip(lines, ends)]
+    # Lines other than long prose, counted, so a line with none of them near can be seen at once.
+    others = [0]
+    for flag in long_flags:
+        others.append(others[-1] + (not flag))
+    for index, line in enumerate(lines):
         text, words = line.text, line.words
         n = len(words)
-        ends_sentence = text.endswith(_SENTENCE_END) or text.rstrip("*_ ").endswith(_SENTENCE_END)
-        long_sentence = n >= PROSE_WORDS and ends_sentence
-        line.pattern = bool(furniture_line.match(text))
+        ends_sentence = ends[index]
+        long_sentence = long_flags[index]
+        line.pattern = line.start in pattern_starts
         if long_sentence:
-            verb = True  # not tagged: prose either way (see ``Line.prose``)
-            vocab, share, glued = [], 0.0, False
+            # Prose, decided without the model: only what the context of other lines reads.
+            line.prose = True
+            line.features = dict(_PROSE_FEATURES, chars=min(1.0, math.log1p(len(text)) / 7), pattern=float(line.pattern))
+            continue
         else:
-            tokens = _TOKEN_RE.findall(text)
-            verb = _tag_line(tokens, tag_cache) if n else False
-            vocab, share, glued = _vocabulary_evidence(text)
+            vocab, share, glued, shaped = _vocabulary_evidence(text)
+            low, high = max(0, index - 6), min(len(lines), index + 7)
+            alone = others[high] - others[low] == 1  # only long prose around: a headline among paragraphs
+            if (alone or n <= 3) and not ends_sentence and share < 0.6 and not glued:
+                # Not tagged: the line is not prose whatever its verb, and a label of one to three
+                # words ("Oldham v Bolton", "Latest News") or a line alone has no use for one.
+                verb = False
+            else:
+                verb = _tag_line(_TOKEN_RE.findall(text), tag_cache) if n else False
         line.vocab = vocab
-        line.prose = long_sentence or (n >= 8 and verb and ends_sentence)
+        line.prose = n >= 8 and verb and ends_sentence
         alpha = [w for w in words if len(w) > 1 and w.lower() not in stop] or words
         title = sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha else 0.0
-        alnum = len(_ALNUM_RE.findall(text)) or 1
-        letters = [c for c in text if c.isalpha()]
-        latin = sum(1 for c in letters if c < "\u0250")
+        # Character counts by deletion (C speed), not by a loop over characters.
+        alnum = len(_NOT_ALNUM_RE.sub("", text)) or 1
+        letters = _NOT_LETTER_RE.sub("", text)
+        latin = len(letters) if letters.isascii() else len(_NOT_LATIN_RE.sub("", letters))
         f = line.features
         f["bias"] = 1.0
         f["w1"] = float(n <= 1)
@@ -217,18 +292,21 @@ def line_features(prose: str, tag_cache: dict | None = None) -> list[Line]:
         f["stopwords"] = sum(1 for w in words if w.lower() in stop) / n if n else 0.0
         f["finite_verb"] = float(verb)
         f["title_case"] = title
-        f["all_caps"] = float(len(letters) >= 3 and all(c.isupper() for c in letters))
+        f["all_caps"] = float(len(letters) >= 3 and letters.isupper())
         f["end_sentence"] = float(ends_sentence)
         f["end_colon"] = float(text.endswith(":"))
         f["end_bare"] = float(text[-1].isalnum())
-        f["digits"] = len(_DIGIT_RE.findall(text)) / alnum
+        f["digits"] = len(_NOT_DIGIT_RE.sub("", text)) / alnum
         f["separator"] = float(bool(_SEPARATOR_RE.search(text)))
         f["non_latin"] = 1 - latin / len(letters) if letters else 0.0
-        f["vocab_full"] = float(share >= 0.6)
+        # Mostly furniture words, a furniture shape, or several furniture words in a short line.
+        f["vocab_full"] = float(share >= 0.6 or shaped or (len(vocab) >= 3 and share >= 0.3))
         f["vocab_share"] = share
         f["vocab_any"] = float(bool(vocab))
+        f["vocab_shape"] = float(shaped)
+        f["vocab_hits"] = min(1.0, len(vocab) / 3)
         f["pattern"] = float(line.pattern)
-        f["date"] = float(bool(_DATE_RE.search(text)) and n <= 12)
+        f["date"] = float(n <= 12 and bool(_DATE_RE.search(text)))
         f["byline"] = float(n <= 8 and bool(_BYLINE_RE.match(text)))
         f["glued"] = float(glued)
         f["repeated"] = float(counts[" ".join(text.lower().split())] > 1)
@@ -243,6 +321,9 @@ def _context(lines: list[Line]) -> None:
     last = prose_at[-1] if prose_at else -1
     short = [len(line.words) <= SHORT_WORDS and not line.features["end_sentence"] for line in lines]
     titled = [s and line.features["title_case"] >= 0.75 for s, line in zip(short, lines)]
+    # Headline-like lines (4 to 14 words, no final punctuation) in a row: a teaser list.
+    headline_like = [4 <= len(line.words) <= 14 and not line.prose and not line.features["end_sentence"] for line in lines]
+    teaser_run = _runs(headline_like)
     short_run = _runs(short)
     title_run = _runs(titled)
     # Distance to the nearest prose line, in lines, both ways.
@@ -273,8 +354,10 @@ def _context(lines: list[Line]) -> None:
         f["next_short"] = float(i + 1 < total and short[i + 1])
         f["short_run"] = min(1.0, math.log1p(short_run[i]) / 3) if short[i] else 0.0
         f["title_run"] = float(title_run[i] >= 3)
+        f["teaser_run"] = float(teaser_run[i] >= 3)
         low, high = max(0, i - 4), min(total, i + 5)
         f["prose_window"] = (prose_prefix[high] - prose_prefix[low] - line.prose) / max(1, high - low - 1)
+        f["vocab_among_prose"] = f["vocab_full"] * f["prose_window"]
         f["prose_distance"] = min(1.0, math.log1p(distance[i]) / 3)
         f["neighbour_vocab"] = float(any(
             0 <= j < total and (lines[j].features["vocab_full"] or lines[j].pattern) for j in (i - 1, i + 1)))
@@ -304,6 +387,8 @@ def _logistic(z: float) -> float:
 
 
 def first_score(line: Line, model: dict) -> float:
+    if line.prose and line.features["w15"]:
+        return 0.0  # a long line of prose: article, whatever the weights
     w = model["weights"]
     return _logistic(sum(w.get(name, 0.0) * value for name, value in line.features.items()))
 
@@ -335,6 +420,9 @@ def context_features(lines: list[Line]) -> None:
         for name in ("chars", "prose_window", "opening", "closing", "vocab_full"):
             c[name] = f[name]
         c["pattern_near"] = float(any(0 <= j < total and lines[j].pattern for j in (i - 1, i + 1)))
+        # Furniture words among paragraphs ("Share", "Lire aussi" between two of them): the model is
+        # linear, so the interaction is a feature of its own.
+        c["vocab_among_prose"] = f["vocab_full"] * f["prose_window"]
 
 
 def score_lines(lines: list[Line], model: dict) -> None:
@@ -377,6 +465,9 @@ _EXPLAINED = {
 def _decided_by(line: Line, model: dict) -> str:
     if line.pattern:
         return "pattern: furniture line"
+    shapes = [v for v in line.vocab if v in _shape_names()]
+    if shapes and line.features["vocab_shape"]:
+        return f"vocabulary: {shapes[0]}"
     if line.vocab and (line.features["vocab_full"] or line.features["glued"]):
         return f"vocabulary: {line.vocab[0]}"
     w = model["weights"]
@@ -398,15 +489,44 @@ def _decided_by(line: Line, model: dict) -> str:
 def classify(prose: str, markdown: bool = False, threshold: float | None = None,
              tag_cache: dict | None = None, headings: frozenset[int] = frozenset()) -> list[Line]:
     """Every non-blank line with its score and whether it is furniture."""
+    if not _may_hold_furniture(prose):
+        return []
     lines = line_features(prose, tag_cache)
     model = weights()
     score_lines(lines, model)
     return decide(lines, model["threshold"] if threshold is None else threshold, markdown, headings)
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(_SENTENCE_END) or text.rstrip("*_ ").endswith(_SENTENCE_END)
+
+
+def _may_hold_furniture(prose: str) -> bool:
+    """Whether any line could be furniture; False for most texts of paragraphs and headlines.
+
+    Every way a line becomes furniture in ``decide`` needs evidence in some line's words
+    (a line pattern, furniture words, a furniture shape): a line alone needs its own, a run
+    inside the article needs one of its lines, a run before or after the article one line
+    of that region. A text without any is passed over without its features; the answer is
+    the same and the tagger is spared.
+    """
+    if furniture_line_re().search(prose):
+        return True
+    for raw in prose.split("\n"):
+        text = raw.strip()
+        if not text or (text.count(" ") >= 3 * PROSE_WORDS and text.endswith(_SENTENCE_END)):
+            continue  # long prose (as ``split_lines`` sees it): its words are never read as evidence
+        if _ends_sentence(text) and len(_WORD_RE.findall(text)) >= PROSE_WORDS:
+            continue
+        vocab, share, glued, shaped = _vocabulary_evidence(text)
+        if share >= 0.6 or glued or shaped or (len(vocab) >= 3 and share >= 0.3):
+            return True
+    return False
+
+
 def _strong(line: Line, markdown: bool) -> bool:
     """Evidence in what the line says, not only in its shape."""
-    if line.pattern or line.features["glued"]:
+    if line.pattern or line.features.get("glued"):
         return True
     if not line.features["vocab_full"]:
         return False
@@ -421,22 +541,30 @@ def _sentence(line: Line) -> bool:
 
 
 def decide(lines: list[Line], threshold: float, markdown: bool = False,
-           headings: frozenset[int] = frozenset()) -> list[Line]:
-    """Label the scored lines: threshold, then the context rules."""
+           headings: frozenset[int] = frozenset(), evidence_threshold: float | None = None) -> list[Line]:
+    """Label the scored lines: threshold (a lower one for lines whose words are furniture), then the context rules."""
     model = weights()
+    if evidence_threshold is None:
+        evidence_threshold = min(threshold, model.get("evidence_threshold", threshold))
     evidence = [_strong(line, markdown) for line in lines]
     for line, strong in zip(lines, evidence):
         if line.pattern:
             line.furniture = True
         elif line.prose:
             line.furniture = False
+        elif (line.features["vocab_shape"] and not markdown and not _sentence(line)
+              and len(line.words) <= SHAPE_WORDS):
+            # A reading time, a copyright sign, a comment count, a cookie prompt: furniture wherever it stands.
+            line.furniture = True
+        elif line.prose:
+            line.furniture = False
         elif _sentence(line):
-            line.furniture = strong and line.score >= threshold
+            line.furniture = strong and line.score >= evidence_threshold
         elif markdown:
             # Markdown headings and lists have the shape of menus; only what the line says counts.
-            line.furniture = strong and line.start not in headings and line.score >= threshold
+            line.furniture = strong and line.start not in headings and line.score >= evidence_threshold
         else:
-            line.furniture = line.score >= threshold
+            line.furniture = line.score >= (evidence_threshold if strong else threshold)
         line.decided_by = _decided_by(line, model) if line.furniture else ""
     # A short line between two furniture lines is furniture ("|", "More", a lone date).
     for i in range(1, len(lines) - 1):
@@ -488,7 +616,8 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
 
 def trainable(line: Line) -> bool:
     """Whether the model decides the line (prose and pattern lines are decided before it)."""
-    return not line.prose and not line.pattern
+    return not line.prose and not line.pattern and not (
+        line.features["vocab_shape"] and not _sentence(line) and len(line.words) <= SHAPE_WORDS)
 
 
 def furniture_runs(lines: list[Line], prose: str) -> list[list[Line]]:

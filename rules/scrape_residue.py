@@ -219,6 +219,74 @@ class HtmlEntity(Rule):
                                [decoded if decoded != "\u00a0" else " "])
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+class TemplateLine(Rule):
+    code = "GL606"
+    name = "template-line"
+    family = "scrape-residue"
+    severity = "warning"
+    corpus_pass = True
+    summary = "A line that recurs verbatim in many documents of the corpus: the site's template, not the article."
+    explanation = (
+        "When `garblint check` runs over several files, or `garblint scan` over a corpus, "
+        "every line is hashed first (white space normalised) and the documents holding it "
+        "are counted. A line found in at least `min_documents` documents and in at least "
+        "`min_share` of them is template text that a scraper copied with every page "
+        "(\"Sign up for our morning briefing\", a footer, a standing disclaimer); the "
+        "message says in how many. Lines of fewer than `min_words` words and Markdown "
+        "headings are not counted, and a single file is never compared with anything. "
+        "Counts are kept as 8-byte hashes, at most `max_keys` of them (the rarest are "
+        "forgotten first), so memory stays bounded on millions of records."
+    )
+    bad = "(in 212 of 240 files) Get the best of our journalism in your inbox every morning"
+    good = "(in one file) The council will publish its decision in the morning."
+    default_options = {"min_documents": 5, "min_share": 0.05, "min_words": 2, "max_keys": 1_000_000}
+
+    def _lines(self, doc):
+        """(start, end) of each line that counts: enough words, not a Markdown heading."""
+        headings = {b.start for b in doc.paragraphs if b.kind == "heading"} if doc.format == "markdown" else set()
+        prose = doc.prose
+        offset = 0
+        for raw in prose.split("\n"):
+            start, end = offset, offset + len(raw)
+            offset = end + 1
+            while start < end and prose[start].isspace():
+                start += 1
+            while end > start and prose[end - 1].isspace():
+                end -= 1
+            if end - start < 3 or start in headings or not _LETTER_RE.search(prose, start, end):
+                continue
+            if len(prose[start:end].split()) < self.options["min_words"]:
+                continue
+            yield start, end
+
+    def corpus_keys(self, doc):
+        from linter.corpus import line_key
+
+        return {line_key(doc.prose[s:e]) for s, e in self._lines(doc)}
+
+    def corpus_summary(self, counter):
+        import math
+
+        needed = max(int(self.options["min_documents"]), math.ceil(self.options["min_share"] * counter.documents))
+        return {"documents": counter.documents, "templates": counter.frequent(max(2, needed))}
+
+    def check(self, doc):
+        corpus = self.corpus
+        if not corpus or not corpus["templates"]:
+            return
+        from linter.corpus import line_key
+
+        templates, documents = corpus["templates"], corpus["documents"]
+        for start, end in self._lines(doc):
+            count = templates.get(line_key(doc.prose[start:end]))
+            if count:
+                yield self.finding(start, end, f"template line: appears in {count} of {documents} documents", [""],
+                                   data={"decided_by": "corpus: recurring line", "documents": count})
+
+
 @hookimpl
 def garblint_rules():
-    return [PageFurniture, MetadataRunIn, TruncatedHeadlineCopy, Mojibake, HtmlEntity]
+    return [PageFurniture, MetadataRunIn, TruncatedHeadlineCopy, Mojibake, HtmlEntity, TemplateLine]
