@@ -498,6 +498,30 @@ KIND_ORDER = ["navigation", "share", "comments", "related", "ads", "cookie", "co
               "non-English furniture", "teaser headlines", "bios", "disclaimer", "paywall", "newsletter", "other"]
 
 
+def print_splits(results: list[PageResult], markdown: bool) -> None:
+    """The scrape-residue figures of the dev pages (where GL601's weights were fitted) and of the held-out ones."""
+    by_split: dict[str, Counter] = defaultdict(Counter)
+    pages: Counter = Counter()
+    for result in results:
+        split = split_of(result.page_id)
+        by_split[split].update(result.counts)
+        pages[split] += 1
+    if markdown:
+        print("| split (GL601's weights fitted on dev) | pages | boilerplate lines | flagged by scrape-residue "
+              "| article lines | flagged by scrape-residue |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for split in ("dev", "held-out"):
+        c = by_split[split]
+        b, a = c["boilerplate", "lines"], c["article", "lines"]
+        if markdown:
+            print(f"| {split} | {pages[split]} | {b:,} | {c['boilerplate', 'scrape']:,} ({share(c['boilerplate', 'scrape'], b)}) "
+                  f"| {a:,} | {c['article', 'scrape']:,} ({share(c['article', 'scrape'], a)}) |")
+        else:
+            print(f"{split + ':':<10} {pages[split]} pages; scrape-residue: boilerplate flagged "
+                  f"{c['boilerplate', 'scrape']:,}/{b:,} = {share(c['boilerplate', 'scrape'], b)}; "
+                  f"article flagged {c['article', 'scrape']:,}/{a:,} = {share(c['article', 'scrape'], a)}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dataset", choices=["scrapinghub", "cleaneval"], default="scrapinghub")
@@ -555,6 +579,8 @@ def main(argv=None) -> int:
         print(f"| article body | {a:,} | {total['article', 'scrape']:,} ({share(total['article', 'scrape'], a)}) "
               f"| {total['article', 'any']:,} ({share(total['article', 'any'], a)}) |")
         print()
+        print_splits(results, markdown=True)
+        print()
         print("| kind of boilerplate line | lines | missed by scrape-residue |")
         print("| --- | ---: | ---: |")
         for kind in KIND_ORDER:
@@ -576,6 +602,7 @@ def main(argv=None) -> int:
         print("lines flagged, by rule: " + ", ".join(
             f"{code} {rules['boilerplate', code]} boilerplate / {rules['article', code]} article"
             for code in sorted({code for _, code in rules})))
+        print_splits(results, markdown=False)
         print("missed boilerplate lines by kind (of all boilerplate lines of that kind):")
         for kind in KIND_ORDER:
             if kinds[kind]:

@@ -43,6 +43,7 @@ _DATE_RE = re.compile(
     re.I,
 )
 _BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|da|door|av)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b", re.U)
+_QUOTES = ('"', "“", "‘", "«", "„", "'")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A line this long that ends a sentence is prose, whatever else it holds.
 PROSE_WORDS = 10
@@ -524,6 +525,23 @@ def _may_hold_furniture(prose: str) -> bool:
     return False
 
 
+def _headline(lines: list[Line], evidence: list[bool]) -> int:
+    """The index of the line taken for the article's headline (never furniture), or -1.
+
+    It is the longest line of at least four words, none of them furniture words and
+    neither a date nor a byline, among the four lines before the first paragraph.
+    """
+    first = next((i for i, line in enumerate(lines) if line.prose), -1)
+    best, most = -1, 3
+    for i in range(max(0, first - 4), max(0, first)):
+        line = lines[i]
+        f = line.features
+        if evidence[i] or line.prose or f.get("date") or f.get("byline") or len(line.words) <= most:
+            continue
+        best, most = i, len(line.words)
+    return best
+
+
 def _strong(line: Line, markdown: bool) -> bool:
     """Evidence in what the line says, not only in its shape."""
     if line.pattern or line.features.get("glued"):
@@ -547,8 +565,11 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
     if evidence_threshold is None:
         evidence_threshold = min(threshold, model.get("evidence_threshold", threshold))
     evidence = [_strong(line, markdown) for line in lines]
-    for line, strong in zip(lines, evidence):
-        if line.pattern:
+    headline = _headline(lines, evidence)
+    for index, (line, strong) in enumerate(zip(lines, evidence)):
+        if index == headline or line.text.startswith(_QUOTES):
+            line.furniture = False  # the headline; a quotation ("“About 35”.") is someone's words
+        elif line.pattern:
             line.furniture = True
         elif line.prose:
             line.furniture = False
@@ -566,9 +587,20 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
         else:
             line.furniture = line.score >= (evidence_threshold if strong else threshold)
         line.decided_by = _decided_by(line, model) if line.furniture else ""
+    # Headline-like lines under a furniture heading ("Most read", "Related stories"): a teaser list.
+    for i in range(1, len(lines)):
+        line, above = lines[i], lines[i - 1]
+        if (not line.furniture and not line.prose and not _sentence(line) and i != headline
+                and not line.text.startswith(_QUOTES) and line.features["teaser_run"] and above.furniture
+                and (evidence[i - 1] or above.decided_by.startswith("context: teaser"))
+                and line.score >= evidence_threshold and not markdown):
+            line.furniture = True
+            line.decided_by = "context: teaser list under a furniture heading"
     # A short line between two furniture lines is furniture ("|", "More", a lone date).
     for i in range(1, len(lines) - 1):
         line = lines[i]
+        if i == headline or line.text.startswith(_QUOTES):
+            continue
         if (not line.furniture and not line.prose and not _sentence(line) and len(line.words) <= SHORT_WORDS
                 and lines[i - 1].furniture and lines[i + 1].furniture
                 and not (markdown and line.start in headings)):
