@@ -487,9 +487,29 @@ def _decided_by(line: Line, model: dict) -> str:
     return "score"
 
 
+# A page has at most a few thousand lines; a text of more is no scraped page, and only its
+# first and last lines (where a header and a footer would be) are read, so time stays bounded.
+EDGE_LINES = 1000
+_NOT_NEWLINE_RE = re.compile(r"[^\n]+")
+
+
+def _head_and_tail(prose: str) -> str:
+    """``prose`` as it is, or, past ``2 * EDGE_LINES`` lines, with the lines between blanked."""
+    if prose.count("\n") <= 2 * EDGE_LINES:
+        return prose
+    head = -1
+    for _ in range(EDGE_LINES):
+        head = prose.find("\n", head + 1)
+    tail = len(prose)
+    for _ in range(EDGE_LINES):
+        tail = prose.rfind("\n", 0, tail)
+    return prose[:head] + _NOT_NEWLINE_RE.sub(lambda m: " " * len(m.group()), prose[head:tail]) + prose[tail:]
+
+
 def classify(prose: str, markdown: bool = False, threshold: float | None = None,
              tag_cache: dict | None = None, headings: frozenset[int] = frozenset()) -> list[Line]:
     """Every non-blank line with its score and whether it is furniture."""
+    prose = _head_and_tail(prose)
     if not _may_hold_furniture(prose):
         return []
     lines = line_features(prose, tag_cache)

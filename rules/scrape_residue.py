@@ -228,6 +228,7 @@ class TemplateLine(Rule):
     family = "scrape-residue"
     severity = "warning"
     corpus_pass = True
+    example_is_standalone = False  # the examples stand for many documents
     summary = "A line that recurs verbatim in many documents of the corpus: the site's template, not the article."
     explanation = (
         "When `garblint check` runs over several files, or `garblint scan` over a corpus, "
