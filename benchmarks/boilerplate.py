@@ -44,7 +44,9 @@ Step 3, the measure: garblint lints each dump in-process as plain text. A line
 is flagged by a family when a finding of that family overlaps it. Reported:
 the share of boilerplate lines flagged by ``scrape-residue`` (recall on
 furniture) and the share of article lines it flags (which must stay at or
-below 1%), then the same for all families together.
+below 1%), then the same for all families together, and the scrape-residue
+figures of the dev and held-out pages apart (``split_of``: GL601's weights are
+fitted on the dev pages by tools/train_boilerplate.py).
 
 Missed boilerplate lines are sorted into kinds (navigation, share, comments,
 related, ads, cookie, copyright, byline, non-English furniture, teaser
