@@ -569,7 +569,8 @@ def _strong(line: Line, markdown: bool) -> bool:
     if not line.features["vocab_full"]:
         return False
     # "Contact", "Search", "More": a README's headings and lists use the navigation words too.
-    return not markdown or any(not v.startswith(("navigation:", "related:")) for v in line.vocab)
+    # Nor are licence lines ("Copyright (c) 2019 ...") page furniture there.
+    return not markdown or any(not v.startswith(("navigation:", "related:", "legal:")) for v in line.vocab)
 
 
 def _sentence(line: Line) -> bool:
@@ -587,7 +588,7 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
     evidence = [_strong(line, markdown) for line in lines]
     headline = _headline(lines, evidence)
     for index, (line, strong) in enumerate(zip(lines, evidence)):
-        if index == headline or line.text.startswith(_QUOTES):
+        if index == headline or line.text.startswith(_QUOTES) or line.start in headings:
             line.furniture = False  # the headline; a quotation ("“About 35”.") is someone's words
         elif line.pattern:
             line.furniture = True
@@ -611,6 +612,7 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
     for i in range(1, len(lines)):
         line, above = lines[i], lines[i - 1]
         if (not line.furniture and not line.prose and not _sentence(line) and i != headline
+                and line.start not in headings
                 and not line.text.startswith(_QUOTES) and line.features["teaser_run"] and above.furniture
                 and (evidence[i - 1] or above.decided_by.startswith("context: teaser"))
                 and line.score >= evidence_threshold and not markdown):
@@ -623,7 +625,7 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
             continue
         if (not line.furniture and not line.prose and not _sentence(line) and len(line.words) <= SHORT_WORDS
                 and lines[i - 1].furniture and lines[i + 1].furniture
-                and not (markdown and line.start in headings)):
+                and line.start not in headings):
             line.furniture = True
             line.decided_by = "context: between furniture lines"
     # Inside the article (between its first and last paragraphs of prose) a run of short lines

@@ -40,6 +40,36 @@ def _run_decision(run) -> str:
     return min(run, key=rank).decided_by
 
 
+def _hard_wrapped(pieces: list[str]) -> bool:
+    """Lines cut at a width: all but the last of about the same length (within 40% of the longest)."""
+    lengths = [len(p.strip()) for p in pieces[:-1]]
+    longest = max(lengths, default=0)
+    return longest >= 40 and sum(length >= 0.6 * longest for length in lengths) >= 0.75 * len(lengths)
+
+
+def _protected_lines(doc, markdown: bool) -> frozenset[int]:
+    """Starts of the lines never judged as furniture: Markdown headings, and the lines of a
+    hard-wrapped paragraph (a line of it is a piece of a sentence, not a block of the page)."""
+    prose = doc.prose
+    starts = set()
+    for block in doc.paragraphs:
+        if markdown and block.kind == "heading":
+            starts.add(block.start)
+        if prose.find("\n", block.start, block.end) < 0:
+            continue
+        pieces = prose[block.start:block.end].split("\n")
+        if not markdown and not _hard_wrapped(pieces):
+            continue  # plain text joined by a guess: scraped lines of all lengths are blocks of their own
+        offset = block.start
+        for piece in pieces:
+            start = offset
+            while start < offset + len(piece) and prose[start].isspace():
+                start += 1
+            starts.add(start)
+            offset += len(piece) + 1
+    return frozenset(starts)
+
+
 class PageFurniture(Rule):
     code = "GL601"
     name = "page-furniture"
@@ -68,8 +98,8 @@ class PageFurniture(Rule):
         from . import _boilerplate
 
         markdown = doc.format == "markdown"
-        headings = frozenset(b.start for b in doc.paragraphs if b.kind == "heading") if markdown else frozenset()
-        lines = doc.memo("boilerplate-lines", lambda d: _boilerplate.classify(d.prose, markdown, headings=headings))
+        lines = doc.memo("boilerplate-lines", lambda d: _boilerplate.classify(
+            d.prose, markdown, headings=_protected_lines(d, markdown)))
         for run in _boilerplate.furniture_runs(lines, doc.prose):
             first = run[0].text
             more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""

@@ -220,6 +220,20 @@ class TestFurnitureClassifier:
         )
         assert furniture(text, markdown=True) == []
 
+    def test_lines_of_a_hard_wrapped_paragraph_are_clean(self):
+        wrapped = (
+            "The committee met in the spring and read the comments\n"
+            "on the proposal, and then it voted to share the costs\n"
+            "with the other towns along the coast of the firth in\n"
+            "the following year, as the report had advised them.\n"
+        )
+        assert furniture(wrapped) == []
+        assert furniture("# Notes\n\n" + wrapped.replace("comments\n", "[comments](http://x.org/a)\n"), markdown=True) == []
+
+    def test_a_licence_line_in_markdown_is_clean(self):
+        text = "## Licence\n\nCopyright (c) 2012-2019 Ailsa Drummond.\n\nPermission is granted to copy the files.\n"
+        assert furniture(text, markdown=True) == []
+
     def test_markdown_furniture_is_found_by_its_words(self):
         text = "# Ferry news\n\n" + ARTICLE[0] + "\n\nShare on Facebook | Share on X\n\n" + ARTICLE[1] + "\n"
         assert furniture(text, markdown=True) == ["Share on Facebook | Share on X"]
