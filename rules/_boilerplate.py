@@ -569,8 +569,8 @@ def _strong(line: Line, markdown: bool) -> bool:
     if not line.features["vocab_full"]:
         return False
     # "Contact", "Search", "More": a README's headings and lists use the navigation words too.
-    # Nor are licence lines ("Copyright (c) 2019 ...") page furniture there.
-    return not markdown or any(not v.startswith(("navigation:", "related:", "legal:")) for v in line.vocab)
+    # Nor are licence lines ("Copyright (c) 2019 ...") or "Last updated:" page furniture there.
+    return not markdown or any(not v.startswith(("navigation:", "related:", "legal:", "byline:")) for v in line.vocab)
 
 
 def _sentence(line: Line) -> bool:
