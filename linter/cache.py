@@ -56,7 +56,11 @@ def settings_key(linter) -> str:
     # A plugin package's word lists and data decide findings as much as its code does.
     data = [_stat(os.path.join(folder, entry)) for folder in sorted(folders)
             for sub in ("", "data") for entry in _listing(os.path.join(folder, sub), sub)]
-    payload = json.dumps([__version__, settings, plugins, data], sort_keys=True, default=str)
+    from .corpus import digest
+
+    # Findings of corpus rules depend on the other files of the run too.
+    corpus = digest(getattr(linter, "corpus_state", None) or {})
+    payload = json.dumps([__version__, settings, plugins, data] + ([corpus] if corpus else []), sort_keys=True, default=str)
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
 

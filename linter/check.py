@@ -106,6 +106,10 @@ def lint_with_pool(args, pool: LinterPool, files: list[str], keep_text: bool) ->
         groups.setdefault(pool.for_path(path), []).append(index)
     results: list = [None] * len(files)
     for linter, indices in groups.items():
+        # Over several files, rules that compare documents (GL606) first read them all.
+        corpus_paths = [files[i] for i in indices if files[i] != "-"]
+        if len(corpus_paths) >= 2 and linter.has_corpus_rules():
+            linter.collect_corpus(corpus_paths)
         cache = open_cache(args, pool, linter)
         todo = []
         for index in indices:

@@ -37,9 +37,15 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fingerprint: str = ""
+    # What a rule adds about how it decided (e.g. {"decided_by": "vocabulary: share"});
+    # JSON output carries it, the other reporters do not show it.
+    data: dict | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        if out["data"] is None:
+            del out["data"]  # most findings have none: the JSON of the others stays as it was
+        return out
 
     def replace(self, **changes) -> "Finding":
         return replace(self, **changes)

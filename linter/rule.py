@@ -55,6 +55,10 @@ class Rule:
     # only where the suggestion restores what was certainly meant (a doubled
     # word, a lost space, a garbled character).
     fixable: ClassVar[bool] = False
+    # Rules that learn from every document of a run before linting any (``linter.corpus``):
+    # ``corpus_keys`` gives a document's keys, ``corpus_summary`` what the rule keeps of
+    # their counts; the summary is in ``self.corpus`` when ``check`` runs (None for a single file).
+    corpus_pass: ClassVar[bool] = False
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str | None = None):
         self.options = copy.deepcopy(self.default_options)
@@ -63,6 +67,15 @@ class Rule:
         self.severity = severity or type(self).severity
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.name}: unknown severity {self.severity!r}")
+        self.corpus: Any = None
+
+    def corpus_keys(self, doc) -> Iterable[int]:
+        """The keys one document adds to the corpus counts (rules with ``corpus_pass``)."""
+        return ()
+
+    def corpus_summary(self, counter) -> Any:
+        """What the rule keeps of the corpus counts (a ``linter.corpus.DocumentCounter``): small and picklable."""
+        return None
 
     def setup(self) -> None:
         """Prepare what every document needs (word lists, compiled patterns, sets
@@ -79,6 +92,7 @@ class Rule:
         message: str,
         suggestions: Iterable[str] = (),
         severity: str | None = None,
+        data: dict | None = None,
     ) -> Finding:
         return Finding(
             code=self.code,
@@ -89,6 +103,7 @@ class Rule:
             start=start,
             end=end,
             suggestions=list(suggestions),
+            data=data,
         )
 
     @classmethod

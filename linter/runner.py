@@ -336,6 +336,29 @@ class Linter:
         self.rule_errors: list[str] = []
         self._set_up = False  # each rule's setup() runs once, before the first text is linted
         # One line per rule stopped by its time budget, also written to standard error.
+        self.corpus_state: dict = {}  # rule code -> its corpus summary (see linter.corpus)
+
+    def has_corpus_rules(self) -> bool:
+        return any(rule.corpus_pass for rule in self.rules)
+
+    def set_corpus(self, state: dict) -> None:
+        """Give the corpus rules their summaries (from ``collect_corpus``, or from the parent process)."""
+        self.corpus_state = dict(state)
+        for rule in self.rules:
+            if rule.corpus_pass:
+                rule.corpus = self.corpus_state.get(rule.code)
+
+    def collect_corpus(self, paths: list[str]) -> None:
+        """The corpus pass over files: each readable file is parsed once more, its lines hashed."""
+        from .corpus import collect
+
+        def documents():
+            for path in paths:
+                try:
+                    yield read_source(path), path
+                except InputError:
+                    continue  # reported when the file is linted
+        self.set_corpus(collect(self, documents()))
 
     def set_up(self) -> None:
         """Run every selected rule's once-per-run ``setup`` (word lists, compiled patterns).
@@ -511,9 +534,11 @@ def _named(finding: Finding, selectors) -> bool:
 _worker_linter: Linter | None = None
 
 
-def _init_worker(config: Config, options: RunOptions) -> None:
+def _init_worker(config: Config, options: RunOptions, corpus_state: dict | None = None) -> None:
     global _worker_linter
     _worker_linter = Linter(config, options)
+    if corpus_state:
+        _worker_linter.set_corpus(corpus_state)
 
 
 def _lint_in_worker(args: tuple[str, bool]) -> tuple[FileResult, list[str]]:
@@ -536,7 +561,7 @@ def lint_files(linter: Linter, files: list[str], jobs: int = 1, keep_text: bool 
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.options)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.options, linter.corpus_state)) as pool:
         chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
         for result, errors in pool.imap(_lint_in_worker, [(p, keep_text) for p in files], chunksize=chunk):
             linter.rule_errors.extend(errors)

@@ -15,6 +15,12 @@ the part files (the corpus files with their sizes and modification times, the
 fields, the partition size, the output format, the configuration and the
 garblint version), and a resumed scan that differs from it is refused.
 
+Before scoring, rules that compare documents (GL606 template-line) read the
+whole corpus once more (``corpus_pass``): each record's lines are hashed and
+counted in bounded memory (``linter.corpus``), and what those rules keep of
+the counts (the hashes of lines found in many records) goes with every
+partition to the process that scores it.
+
 With ``engine="dask"`` the partitions are tasks on a Dask cluster: each
 worker reads its own partition from the corpus (which must be on a file
 system the workers share) and writes its own part file.
@@ -95,6 +101,7 @@ class ScanPlan:
     todo: list[Partition]
     records: int
     repeated_ids: dict[str, int] = field(default_factory=dict)
+    corpus: dict = field(default_factory=dict)  # summaries of the corpus pass, by rule code (linter.corpus)
 
 
 # -- reading the corpus -------------------------------------------------------
@@ -357,11 +364,12 @@ def _linter(settings: ScanSettings):
     return _linters[key]
 
 
-def score_partition(partition: Partition, settings: ScanSettings, output: str) -> int:
+def score_partition(partition: Partition, settings: ScanSettings, output: str, corpus: dict | None = None) -> int:
     """Lint one partition and write its part file atomically; returns the record count."""
     from .api import summarize_findings
 
     linter = _linter(settings)
+    linter.set_corpus(corpus or {})
     records = []
     for record_id, text in read_partition(partition, settings):
         result = linter.lint_text(text, "<text>")
@@ -541,7 +549,23 @@ def prepare(corpus: str, output: str, settings: ScanSettings, partition_size: in
         raise InputError(f"{corpus}: the corpus holds no records")
     claim_output(Path(output), manifest(files, settings, partition_size, len(partitions)))
     todo = pending(partitions, output, settings.output_format)
-    return ScanPlan(output, settings, partitions, todo, records, ids.counts)
+    corpus = corpus_pass(partitions, settings) if todo and records > 1 else {}
+    return ScanPlan(output, settings, partitions, todo, records, ids.counts, corpus)
+
+
+def corpus_pass(partitions: list[Partition], settings: ScanSettings) -> dict:
+    """Read every record once more for the rules that compare documents (GL606 template-line).
+
+    The whole corpus is read, even on a resumed scan, so the parts written
+    before and after an interruption are scored against the same counts.
+    """
+    from .corpus import collect
+
+    linter = _linter(settings)
+    if not linter.has_corpus_rules():
+        return {}
+    return collect(linter, ((text, "<text>") for partition in partitions
+                            for _, text in read_partition(partition, settings)))
 
 
 def _score_in_pool(args):
@@ -553,18 +577,18 @@ def run(plan: ScanPlan, engine: str = "local", jobs: int = 1, scheduler: str | N
     todo, settings, output = plan.todo, plan.settings, plan.output
     done = 0
     if engine == "dask":
-        done = _scan_dask(todo, settings, output, scheduler, progress)
+        done = _scan_dask(todo, settings, output, scheduler, progress, plan.corpus)
     elif jobs > 1 and len(todo) > 1:
         import multiprocessing
 
         with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            for count in pool.imap_unordered(_score_in_pool, [(p, settings, output) for p in todo]):
+            for count in pool.imap_unordered(_score_in_pool, [(p, settings, output, plan.corpus) for p in todo]):
                 done += count
                 if progress:
                     progress()
     else:
         for partition in todo:
-            done += score_partition(partition, settings, output)
+            done += score_partition(partition, settings, output, plan.corpus)
             if progress:
                 progress()
     return {
@@ -591,7 +615,8 @@ def scan(
     return run(prepare(corpus, output, settings, partition_size), engine, jobs, scheduler, progress)
 
 
-def _scan_dask(todo: list[Partition], settings: ScanSettings, output: str, scheduler: str | None, progress) -> int:
+def _scan_dask(todo: list[Partition], settings: ScanSettings, output: str, scheduler: str | None, progress,
+               corpus: dict | None = None) -> int:
     from .cluster import dask_client
 
     done = 0
@@ -599,7 +624,7 @@ def _scan_dask(todo: list[Partition], settings: ScanSettings, output: str, sched
         from dask.distributed import as_completed
 
         output = str(Path(output).resolve())
-        futures = [client.submit(score_partition, p, settings, output, key=f"garblint-{p.name}", pure=False) for p in todo]
+        futures = [client.submit(score_partition, p, settings, output, corpus, key=f"garblint-{p.name}", pure=False) for p in todo]
         for future in as_completed(futures):
             done += future.result()
             if progress:
