@@ -34,7 +34,7 @@ WordNet synonyms; see ``data/SPUN_COLLOCATIONS_LICENSE.md``), and finds an
 adjective/noun + noun pair that is a synonym swap away from one ("climate
 modification" for "climate change"). Near-synonym pairs are common in clean
 prose ("rate rise" beside "rate hike"), so such pairs are reported only in
-clusters or beside a fingerprint of the list.
+clusters (fingerprints of the list count towards a cluster).
 """
 from __future__ import annotations
 
@@ -177,6 +177,14 @@ def _default_first_units() -> frozenset[str]:
     return frozenset(first for first, _ in phrase_index()[0])
 
 
+def fingerprint_matches(doc) -> tuple[list[Unit], list]:
+    """The document's units and the matches of the built-in list, computed once for GL701 and GL702."""
+    def compute(d):
+        units = document_units(d)
+        return units, list(scan(units))
+    return doc.memo("tortured-phrases", compute)
+
+
 def match_case(suggestion: str, original: str) -> str:
     """Give the suggestion the capitalisation of the text it replaces."""
     words = [w for w in original.split() if w[:1].isalpha()]
@@ -209,11 +217,10 @@ class TorturedPhrase(Rule):
     default_options = {"min_distinct": 2, "exceptions": []}
 
     def check(self, doc):
-        index, _ = phrase_index()
-        units = document_units(doc)
+        units, matches = fingerprint_matches(doc)
         exceptions = {" ".join(e.lower().replace("-", " ").split()) for e in self.options.get("exceptions") or []}
         hits = []
-        for first, last, phrase, suggestions in scan(units, index):
+        for first, last, phrase, suggestions in matches:
             key = " ".join(phrase)
             if exceptions and key in exceptions:
                 continue
@@ -311,8 +318,8 @@ class SpunCollocation(Rule):
         "noun pair that is not itself a common pair but becomes a collocation when one or both "
         "words are replaced by the word they are a synonym of. It suggests the collocation. "
         "Clean English has such pairs too (\"rate rise\" beside \"rate hike\"), so a pair is reported "
-        "only when `min_distinct` distinct ones fall within `window` tokens of each other, or when "
-        "the document also has a tortured phrase of the curated list (GL701). A collocation needs a "
+        "only when `min_distinct` distinct suspects (such pairs, and tortured phrases of the curated "
+        "list, GL701) fall within `window` characters of each other. A collocation needs a "
         "mutual information (log2) of `min_pmi` when one word was swapped and `min_pmi_both` when "
         "both were (two synonyms side by side are more often a free combination). Pairs that are "
         "legitimate in your field can be listed in `exceptions`."
@@ -320,7 +327,7 @@ class SpunCollocation(Rule):
     bad = ("Rising sea levels are a consequence of climate modification, and chest cancer rates climb "
            "as unreal intelligence spreads.")
     good = "Rising sea levels are a consequence of climate change."
-    default_options = {"min_distinct": 3, "window": 250, "min_pmi": 7.0, "min_pmi_both": 8.0, "exceptions": []}
+    default_options = {"min_distinct": 3, "window": 1000, "min_pmi": 7.0, "min_pmi_both": 8.0, "exceptions": []}
 
     def check(self, doc):
         exceptions = {" ".join(e.lower().split()) for e in self.options.get("exceptions") or []}
@@ -331,27 +338,27 @@ class SpunCollocation(Rule):
         for i, collocation, _ in spun_pairs(doc, min_pmi, min_pmi_both):
             original = text[tokens[i].start:tokens[i + 1].end]
             if not (exceptions and original.lower() in exceptions):
-                hits.append((i, original, collocation))
+                hits.append((tokens[i].start, tokens[i + 1].end, original, collocation))
         if not hits:
             return
         # English is full of near-synonym pairs ("rate rise" beside "rate hike"), so one pair
-        # proves nothing: report only where pairs cluster, or where the document also has a
-        # fingerprint of the curated list.
+        # proves nothing: report only where `min_distinct` distinct suspects (these pairs and
+        # the fingerprints of the curated list) fall within `window` characters of each other.
         minimum = max(1, int(self.options.get("min_distinct") or 3))
-        window = int(self.options.get("window") or 250)
-        fingerprints = next(scan(document_units(doc)), None) is not None
-        for i, original, collocation in hits:
-            near = {c for j, _, c in hits if abs(j - i) <= window}
-            if not fingerprints and len(near) < minimum:
+        window = int(self.options.get("window") or 1000)
+        units, matches = fingerprint_matches(doc)
+        suspects = [(start, original.lower()) for start, _, original, _ in hits]
+        suspects += [(units[first][1], " ".join(phrase)) for first, _, phrase, _ in matches]
+        for start, end, original, collocation in hits:
+            near = {key for offset, key in suspects if abs(offset - start) <= window}
+            if len(near) < minimum:
                 continue
             fix = match_case(collocation, original)
-            if len(near) >= minimum:
-                evidence = f"one of {len(near)} such pairs close together, a sign of a paraphrasing tool"
-            else:
-                evidence = "in a document with a tortured phrase"
-            yield self.finding(tokens[i].start, tokens[i + 1].end,
-                               f"spun collocation: '{original}' reads like '{fix}' with synonyms swapped in ({evidence})",
+            yield self.finding(start, end,
+                               f"spun collocation: '{original}' reads like '{fix}' with synonyms swapped in "
+                               f"(one of {len(near)} suspect phrases close together, a sign of a paraphrasing tool)",
                                [fix])
+
 
 @hookimpl
 def garblint_rules():

@@ -180,7 +180,7 @@ def test_a_cluster_of_spun_pairs_is_reported_with_the_collocations():
     assert spans(SPUN, findings) == ["climate modification", "unreal intelligence", "chest cancer"]
     assert [f.suggestions for f in findings] == [["climate change"], ["artificial intelligence"], ["breast cancer"]]
     assert {f.severity for f in findings} == {"warning"}
-    assert "one of 3 such pairs" in findings[0].message
+    assert "one of 3 suspect phrases" in findings[0].message
 
 
 def test_one_spun_pair_alone_is_not_enough():
@@ -189,19 +189,24 @@ def test_one_spun_pair_alone_is_not_enough():
     assert flagged(SpunCollocation, text, options={"min_distinct": 1}) == ["climate modification"]
 
 
-def test_a_tortured_phrase_in_the_document_is_evidence_enough():
-    text = "The lab trains a profound learning model. It pays for it by recognition card."
+def test_tortured_phrases_nearby_count_towards_a_cluster():
+    text = "The lab trains a profound learning model on colossal information. It pays by recognition card."
     findings = run_rule(SpunCollocation, text)
     assert spans(text, findings) == ["recognition card"]
     assert findings[0].suggestions == ["credit card"]
-    assert "tortured phrase" in findings[0].message
+    assert "one of 3 suspect phrases" in findings[0].message
+    # One fingerprint is not enough, nor is one far away.
+    assert flagged(SpunCollocation, "The lab trains a profound learning model. It pays by recognition card.") == []
+    filler = " ".join(["The council met again on Tuesday and the vote was close."] * 30)
+    far = f"The lab trains a profound learning model on colossal information. {filler} It pays by recognition card."
+    assert flagged(SpunCollocation, far) == []
 
 
 def test_pairs_far_apart_do_not_make_a_cluster():
     filler = " ".join(["The council met again on Tuesday and the vote was close."] * 30)
     text = f"Rising sea levels follow from climate modification. {filler} Unreal intelligence grows. {filler} Chest cancer rates fell."
     assert flagged(SpunCollocation, text) == []
-    assert len(flagged(SpunCollocation, text, options={"window": 5000})) == 3
+    assert len(flagged(SpunCollocation, text, options={"window": 50_000})) == 3
 
 
 def test_the_collocations_themselves_are_clean():
