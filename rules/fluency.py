@@ -153,6 +153,8 @@ class ImplausibleTagSequence(Rule):
         for value, first, last in weakest_transitions(doc, minimum):
             if value >= threshold:
                 continue
+            if first != last and tokens[first].lower == tokens[last].lower:
+                continue  # "the the": a doubled word, GL101's finding
             start, end = tokens[first].start, tokens[last].end
             if doc.touches_skipped(start, end):
                 continue

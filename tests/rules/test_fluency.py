@@ -81,3 +81,7 @@ def test_speed_on_a_long_document():
     start = time.perf_counter()
     assert list(ImplausibleTagSequence().check(doc)) == []
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_doubled_word_is_left_to_the_repetition_rule():
+    assert flagged(ImplausibleTagSequence, "Another staple of the the firm's trade fell sharply.") == []
