@@ -27,6 +27,7 @@ FAMILIES = [
     "rules.repetition", "rules.punctuation", "rules.casing", "rules.fused_words",
     "rules.word_order", "rules.names", "rules.pronoun", "rules.calque",
     "rules.scrape_residue", "rules.discourse", "rules.tortured_phrases", "rules.mistranslation",
+    "rules.fluency",
 ]
 
 

@@ -34,6 +34,7 @@ BUILTIN_PLUGINS = (
     "rules.spin_drift",
     "rules.grammar",
     "rules.readability",
+    "rules.fluency",
 )
 
 
@@ -59,9 +60,13 @@ def make_plugin_manager(extra_modules: tuple[str, ...] = ()) -> pluggy.PluginMan
                               f"{type(exc).__name__}: {exc}") from None
         if not manager.is_registered(plugin):
             manager.register(plugin, name=entry_point.name)
-    if not any(ep.value == "linter.formats" for ep in found):
-        # A source checkout that was never installed has no entry-point metadata.
+    installed = {ep.value for ep in found}
+    if "linter.formats" not in installed or not installed.issuperset(BUILTIN_PLUGINS):
+        # A source checkout that was never installed has no entry-point metadata, and
+        # one installed before a built-in module was added lacks that module's entry.
         for name in BUILTIN_PLUGINS:
+            if name in installed:
+                continue
             try:
                 module = importlib.import_module(name)
             except ModuleNotFoundError as exc:

@@ -25,6 +25,16 @@ other punctuation kept as units, so a phrase never runs across a full stop or a
 bracket). Phrases are indexed by their first two units and the units are walked
 once, longest match first; the last word may carry a plural ending. The list is
 loaded on the first check.
+
+GL702 (spun-collocation) generalises beyond the list: it knows strong English
+collocations from word-pair counts independent of the fingerprint list and of
+the corpora garblint is measured on (``data/spun_collocations.json``, built by
+``tools/build_spun_collocations.py`` from SymSpell's Google Books counts and
+WordNet synonyms; see ``data/SPUN_COLLOCATIONS_LICENSE.md``), and finds an
+adjective/noun + noun pair that is a synonym swap away from one ("climate
+modification" for "climate change"). Near-synonym pairs are common in clean
+prose ("rate rise" beside "rate hike"), so such pairs are reported only in
+clusters (fingerprints of the list count towards a cluster).
 """
 from __future__ import annotations
 
@@ -167,6 +177,14 @@ def _default_first_units() -> frozenset[str]:
     return frozenset(first for first, _ in phrase_index()[0])
 
 
+def fingerprint_matches(doc) -> tuple[list[Unit], list]:
+    """The document's units and the matches of the built-in list, computed once for GL701 and GL702."""
+    def compute(d):
+        units = document_units(d)
+        return units, list(scan(units))
+    return doc.memo("tortured-phrases", compute)
+
+
 def match_case(suggestion: str, original: str) -> str:
     """Give the suggestion the capitalisation of the text it replaces."""
     words = [w for w in original.split() if w[:1].isalpha()]
@@ -199,11 +217,10 @@ class TorturedPhrase(Rule):
     default_options = {"min_distinct": 2, "exceptions": []}
 
     def check(self, doc):
-        index, _ = phrase_index()
-        units = document_units(doc)
+        units, matches = fingerprint_matches(doc)
         exceptions = {" ".join(e.lower().replace("-", " ").split()) for e in self.options.get("exceptions") or []}
         hits = []
-        for first, last, phrase, suggestions in scan(units, index):
+        for first, last, phrase, suggestions in matches:
             key = " ".join(phrase)
             if exceptions and key in exceptions:
                 continue
@@ -228,6 +245,121 @@ class TorturedPhrase(Rule):
                 yield self.finding(start, end, f"tortured phrase{target}", fixes)
 
 
+@lru_cache(maxsize=None)
+def spun_tables() -> tuple[dict[str, float], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """Collocations, synonym -> the first words and the second words it may replace, common spun forms."""
+    raw = resources.files("rules").joinpath("data/spun_collocations.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    inverse: list[dict[str, list[str]]] = [{}, {}]
+    for slot, key in enumerate(("first", "second")):
+        for word, synonyms in data[key].items():
+            for synonym in synonyms:
+                inverse[slot].setdefault(synonym, []).append(word)
+    first = {w: tuple(v) for w, v in inverse[0].items()}
+    second = {w: tuple(v) for w, v in inverse[1].items()}
+    return data["collocations"], first, second, frozenset(data["common"])
+
+
+_MODIFIER_TAGS = frozenset({"JJ", "NN"})
+_HEAD_TAGS = frozenset({"NN", "NNS"})
+
+
+def spun_pairs(doc, min_pmi: float = 7.0, min_pmi_both: float = 8.0):
+    """Yield (first token index, collocation, mutual information) for adjacent words a synonym swap away from a
+    collocation: one word swapped and the collocation's mutual information at least ``min_pmi``, or both
+    swapped and at least ``min_pmi_both`` (a pair of two synonyms is more often a free combination)."""
+    collocations, by_first, by_second, common = spun_tables()
+    tokens, tags, lemmas = doc.tokens, doc.tags, doc.lemmas
+    in_name = set()
+    for entity in doc.entities:
+        in_name.update(range(entity.token_start, entity.token_end))
+    text = doc.text
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if tags[i] not in _MODIFIER_TAGS or tags[i + 1] not in _HEAD_TAGS or a.sentence != b.sentence:
+            continue
+        if not (a.is_word and b.is_word and b.text.islower() and a.text[1:].islower()):
+            continue
+        if a.text[0].isupper() and (i == 0 or tokens[i - 1].sentence == a.sentence):
+            continue  # a capital inside a sentence: a name or a title
+        if i in in_name or i + 1 in in_name or text[b.end:b.end + 1] == "-" or text[a.start - 1:a.start] == "-":
+            continue
+        x, y = a.lower, lemmas[i + 1]
+        if x == y or f"{x} {y}" in common or f"{x} {b.lower}" in common or f"{x} {y}" in collocations:
+            continue
+        firsts = (x,) + by_first.get(x, ())
+        seconds = (y,) + by_second.get(y, ())
+        best = None
+        for p in firsts:
+            for q in seconds:
+                if p == x and q == y:
+                    continue
+                pmi = collocations.get(f"{p} {q}")
+                if pmi is None or pmi < (min_pmi_both if p != x and q != y else min_pmi):
+                    continue
+                if best is None or pmi > best[1]:
+                    best = (f"{p} {q}", pmi)
+        if best:
+            yield i, best[0], best[1]
+
+
+class SpunCollocation(Rule):
+    code = "GL702"
+    name = "spun-collocation"
+    family = "tortured-phrases"
+    severity = "warning"
+    summary = "A rare word pair one synonym swap away from a strong collocation (\"climate modification\")."
+    explanation = (
+        "An article spinner replaces the words of an established word pair by thesaurus synonyms: "
+        "\"climate change\" becomes \"climate modification\", \"artificial intelligence\" "
+        "\"unreal intelligence\". The rule knows about 30,000 strong English collocations (frequent "
+        "adjective or noun + noun pairs with high mutual information in the Google Books counts "
+        "of SymSpell) and the WordNet synonyms of their words, and reports an adjective or noun + "
+        "noun pair that is not itself a common pair but becomes a collocation when one or both "
+        "words are replaced by the word they are a synonym of. It suggests the collocation. "
+        "Clean English has such pairs too (\"rate rise\" beside \"rate hike\"), so a pair is reported "
+        "only when `min_distinct` distinct suspects (such pairs, and tortured phrases of the curated "
+        "list, GL701) fall within `window` characters of each other. A collocation needs a "
+        "mutual information (log2) of `min_pmi` when one word was swapped and `min_pmi_both` when "
+        "both were (two synonyms side by side are more often a free combination). Pairs that are "
+        "legitimate in your field can be listed in `exceptions`."
+    )
+    bad = ("Rising sea levels are a consequence of climate modification, and chest cancer rates climb "
+           "as unreal intelligence spreads.")
+    good = "Rising sea levels are a consequence of climate change."
+    default_options = {"min_distinct": 3, "window": 1000, "min_pmi": 7.0, "min_pmi_both": 8.0, "exceptions": []}
+
+    def check(self, doc):
+        exceptions = {" ".join(e.lower().split()) for e in self.options.get("exceptions") or []}
+        tokens, text = doc.tokens, doc.text
+        hits = []
+        min_pmi = float(self.options.get("min_pmi", 7.0))
+        min_pmi_both = float(self.options.get("min_pmi_both", 8.0))
+        for i, collocation, _ in spun_pairs(doc, min_pmi, min_pmi_both):
+            original = text[tokens[i].start:tokens[i + 1].end]
+            if not (exceptions and original.lower() in exceptions):
+                hits.append((tokens[i].start, tokens[i + 1].end, original, collocation))
+        if not hits:
+            return
+        # English is full of near-synonym pairs ("rate rise" beside "rate hike"), so one pair
+        # proves nothing: report only where `min_distinct` distinct suspects (these pairs and
+        # the fingerprints of the curated list) fall within `window` characters of each other.
+        minimum = max(1, int(self.options.get("min_distinct") or 3))
+        window = int(self.options.get("window") or 1000)
+        units, matches = fingerprint_matches(doc)
+        suspects = [(start, original.lower()) for start, _, original, _ in hits]
+        suspects += [(units[first][1], " ".join(phrase)) for first, _, phrase, _ in matches]
+        for start, end, original, collocation in hits:
+            near = {key for offset, key in suspects if abs(offset - start) <= window}
+            if len(near) < minimum:
+                continue
+            fix = match_case(collocation, original)
+            yield self.finding(start, end,
+                               f"spun collocation: '{original}' reads like '{fix}' with synonyms swapped in "
+                               f"(one of {len(near)} suspect phrases close together, a sign of a paraphrasing tool)",
+                               [fix])
+
+
 @hookimpl
 def garblint_rules():
-    return [TorturedPhrase]
+    return [TorturedPhrase, SpunCollocation]

@@ -165,3 +165,106 @@ def test_code_in_markdown_is_not_prose():
     assert flagged(TorturedPhrase, text, markdown=True) == []
     text = "# Notes\n\nOur lab studies bosom peril in mice.\n"
     assert flagged(TorturedPhrase, text, markdown=True) == ["bosom peril"]
+
+
+# --- spun collocations (GL702) ------------------------------------------------
+
+from rules.tortured_phrases import SpunCollocation, spun_pairs, spun_tables  # noqa: E402
+
+SPUN = ("Rising sea levels follow from climate modification, experts warned. Meanwhile unreal "
+        "intelligence reshapes offices, and chest cancer screening lags in rural areas.")
+
+
+def test_a_cluster_of_spun_pairs_is_reported_with_the_collocations():
+    findings = run_rule(SpunCollocation, SPUN)
+    assert spans(SPUN, findings) == ["climate modification", "unreal intelligence", "chest cancer"]
+    assert [f.suggestions for f in findings] == [["climate change"], ["artificial intelligence"], ["breast cancer"]]
+    assert {f.severity for f in findings} == {"warning"}
+    assert "one of 3 suspect phrases" in findings[0].message
+
+
+def test_one_spun_pair_alone_is_not_enough():
+    text = "Rising sea levels follow from climate modification, experts warned on Monday."
+    assert flagged(SpunCollocation, text) == []
+    assert flagged(SpunCollocation, text, options={"min_distinct": 1}) == ["climate modification"]
+
+
+def test_tortured_phrases_nearby_count_towards_a_cluster():
+    text = "The lab trains a profound learning model on colossal information. It pays by recognition card."
+    findings = run_rule(SpunCollocation, text)
+    assert spans(text, findings) == ["recognition card"]
+    assert findings[0].suggestions == ["credit card"]
+    assert "one of 3 suspect phrases" in findings[0].message
+    # One fingerprint is not enough, nor is one far away.
+    assert flagged(SpunCollocation, "The lab trains a profound learning model. It pays by recognition card.") == []
+    filler = " ".join(["The council met again on Tuesday and the vote was close."] * 30)
+    far = f"The lab trains a profound learning model on colossal information. {filler} It pays by recognition card."
+    assert flagged(SpunCollocation, far) == []
+
+
+def test_pairs_far_apart_do_not_make_a_cluster():
+    filler = " ".join(["The council met again on Tuesday and the vote was close."] * 30)
+    text = f"Rising sea levels follow from climate modification. {filler} Unreal intelligence grows. {filler} Chest cancer rates fell."
+    assert flagged(SpunCollocation, text) == []
+    assert len(flagged(SpunCollocation, text, options={"window": 50_000})) == 3
+
+
+def test_the_collocations_themselves_are_clean():
+    text = ("Climate change, artificial intelligence and breast cancer research dominate the budget. "
+            "She paid by credit card and cited the immune response of older patients.")
+    assert flagged(SpunCollocation, text, options={"min_distinct": 1}) == []
+
+
+def test_ordinary_near_synonym_pairs_in_news_are_clean_on_their_own():
+    # Each of these is one synonym away from a collocation ("rate hike", "accounting firm",
+    # "immune response"); alone in a report they are ordinary English. (Several of them
+    # close together would make a cluster: the limit of the method.)
+    for text in ("An interest rate rise is likely before the summer, economists said.",
+                 "Doctors measured the immune reaction of older patients to the vaccine.",
+                 "The accountancy firm said the audit would take another month."):
+        assert len(flagged(SpunCollocation, text, options={"min_distinct": 1})) == 1, text
+        assert flagged(SpunCollocation, text) == [], text
+
+
+def test_names_and_capitals_inside_a_sentence_are_skipped():
+    text = "Staff at the Unreal Intelligence Lab and the Chest Cancer Unit met the Climate Modification Group."
+    assert flagged(SpunCollocation, text, options={"min_distinct": 1}) == []
+
+
+def test_exceptions_and_mutual_information_options():
+    assert flagged(SpunCollocation, SPUN, options={"exceptions": ["Chest cancer"], "min_distinct": 1}) == [
+        "climate modification", "unreal intelligence"]
+    assert flagged(SpunCollocation, SPUN, options={"min_pmi": 12.0, "min_pmi_both": 12.0, "min_distinct": 1}) == []
+
+
+def test_spun_pairs_gives_the_collocation_and_its_mutual_information():
+    from linter.testing import make_document
+
+    doc = make_document("Labs study unreal intelligence.")
+    ((index, collocation, pmi),) = list(spun_pairs(doc))
+    assert doc.tokens[index].text == "unreal" and collocation == "artificial intelligence" and pmi >= 7.0
+
+
+def test_the_collocation_data_is_small_derived_and_attributed():
+    path = DATA / "spun_collocations.json"
+    assert path.stat().st_size < 2_000_000
+    collocations, by_first, by_second, common = spun_tables()
+    assert len(collocations) > 5000 and "climate change" in collocations
+    assert "climate" in by_first.get("mood", ()) or "change" in by_second.get("modification", ())
+    assert common and "climate modification" not in common and all(len(c.split(" ")) == 2 for c in common)
+    licence = (DATA / "SPUN_COLLOCATIONS_LICENSE.md").read_text(encoding="utf-8")
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in licence and "SymSpell" in licence
+
+
+def test_spun_collocation_speed_on_a_long_document():
+    from linter.testing import make_document
+
+    paragraph = ("The minister said on Tuesday that the new rail line would open next spring, "
+                 "after years of delay and a budget that doubled. Critics argued that the money "
+                 "would have been better spent on buses. ") * 200
+    doc = make_document(paragraph)
+    doc.tags, doc.entities  # shared by every rule
+    spun_tables()
+    start = time.perf_counter()
+    assert list(SpunCollocation().check(doc)) == []
+    assert time.perf_counter() - start < 0.5
