@@ -321,9 +321,11 @@ def _verb_final_candidates(doc) -> list[VerbFinal]:
                 word, tag = tokens[r], tags[r]
                 if not (word.is_word or word.is_number):
                     break
-                if tag not in _PHRASE_TAGS and not (tag.startswith("VB") and r < k - 1 and not _verb_reading(word)):
+                attributive = tag in ("VBN", "VBG") and r > a and r < k - 1 and tags[r - 1] in ("DT", "PRP$", "JJ") \
+                    and tags[r + 1] in ("NN", "NNS", "JJ")  # "the stranded climbers"
+                if tag not in _PHRASE_TAGS and not attributive and not (tag.startswith("VB") and r < k - 1 and not _verb_reading(word)):
                     break  # a verb, unless the tagger made one of a noun it saw in an odd place ("would goodness")
-                if word.lower in subordinators or word.lower in _MODALS or word.lower in _HAVE or _carries_verb(word.lower, tag):
+                if (word.lower in subordinators and not (r > a and tags[r - 1] in ("DT", "IN"))) or word.lower in _MODALS or word.lower in _HAVE or _carries_verb(word.lower, tag):
                     break
                 r -= 1
                 if tag == "PRP" and word.lower in _SUBJECTS:
@@ -390,6 +392,18 @@ _MISREAD_VERB_TAGS = frozenset({"VB", "VBP", "VBD", "VBN", "VBZ", "NN", "NNS", "
 _NOUN_SUFFIXES = ("ness", "tion", "sion", "ment", "ity", "ance", "ence", "ship", "ism", "hood")
 
 
+_CLOSED_TAGS = frozenset({"IN", "TO", "PRP", "DT", "PRP$", "CD", "PDT"})
+
+
+def _compared(doc, index: int) -> bool:
+    """Whether the subject of the auxiliary at ``index`` follows "than" or "as" ("as much as he could in a day")."""
+    tokens, tags = doc.tokens, doc.tags
+    j = index - 1
+    while j >= 0 and tags[j] in ("PRP", "NN", "NNS", "NNP", "NNPS", "DT", "JJ", "PRP$", "RB"):
+        j -= 1
+    return j >= 0 and tokens[j].lower in ("than", "as")
+
+
 def _opens_with_inversion(doc, index: int) -> bool:
     """Whether the clause of the auxiliary at ``index`` opens with a word that inverts it ("Only across the sea could")."""
     tokens = doc.tokens
@@ -446,23 +460,25 @@ class ModalVerbFinal(Rule):
             while lead < c.verb - 1 and tags[lead] in ("RB", "RBR"):
                 lead += 1  # "will inevitably better the condition"
             first = tokens[lead]
-            if tags[lead] in ("IN", "TO") and tags[c.verb] in ("NN", "NNS", "NNP", "JJ") \
-                    and tags[c.verb - 1] in ("NN", "NNS", "NNP", "JJ", "POS") and not is_base_verb(verb.lower):
-                continue  # "than it can through its groundwave signal": the last word heads a noun phrase
+            if tags[lead] in ("IN", "TO") and _compared(doc, c.stop):
+                continue  # "farther than it can through its groundwave signal": the verb is left out
             # "might slam into his hide" has its verb after the modal; "will grave difficulties" an adjective
             adjective = can_be(first.lower, "JJ") and lead + 1 < c.verb and tags[lead + 1] in ("NN", "NNS")
-            read_as_verb = first.text.islower() and not adjective and (
+            compound = tags[lead] in ("NN", "JJ") and lead + 1 < c.verb and tags[lead + 1] in ("NN", "NNS")
+            read_as_verb = first.text.islower() and not adjective and not compound and tags[lead] not in _CLOSED_TAGS and (
                 verb_form(first.lower, "VB") or (tags[lead] == "VB" and not first.lower.endswith(_NOUN_SUFFIXES)))
             # "will trial the service", "could potentially triple the price": a word before a determiner is the verb
-            takes_object = first.text.islower() and tags[lead] not in ("IN", "TO", "PRP", "DT", "PRP$", "CD", "PDT") \
+            takes_object = first.text.islower() and tags[lead] not in _CLOSED_TAGS \
                 and lead + 1 < c.verb and tags[lead + 1] in ("DT", "PRP$")
             if is_base_verb(first.lower) or read_as_verb or takes_object or _opens_with_inversion(doc, c.stop):
                 continue  # "will award it the deal": the modal has its verb
             modal = tokens[c.stop]
             obj = doc.text[tokens[c.run_start].start:tokens[c.verb - 1].end]
-            yield self.finding(modal.start, verb.end,
+            # A long clause is reported from a later word, so the span points at the verb; the fix needs it all.
+            at = _span_start(doc, c.stop, c.verb)
+            yield self.finding(tokens[at].start, verb.end,
                                f"'{verb.text}' is stranded at the end of the clause after '{modal.text}' and its object",
-                               [f"{modal.text} {verb.text} {obj}"])
+                               [f"{modal.text} {verb.text} {obj}"] if at == c.stop else [])
 
 
 # Time words that, after the object, mark a German-order perfect: the English order puts them last.
@@ -478,7 +494,7 @@ def _inanimate_subject(doc, index: int) -> bool:
     if j < 0 or tokens[j].sentence != tokens[index].sentence:
         return False
     word = tokens[j].lower
-    if word in ("it", "which"):
+    if word == "it":
         return True
     return tags[j] in ("NN", "NNS") and word not in _PERSON_NOUNS and not word.endswith(_PERSON_SUFFIXES) \
         and not any(start <= tokens[j].start < end for start, end, *_ in _entity_spans(doc))
@@ -543,12 +559,13 @@ class PerfectVerbFinal(Rule):
             # which take none of their own ("had Batista for years fought"); "had an offer for the firm
             # rejected" is a causative with a noun's prepositional phrase.
             adjunct = [i for i in run if i > c.run_start and (
-                tags[i] in ("RB", "RBR") or tokens[i].lower in _TIME_WORDS or tokens[i].lower in time_nouns
+                tags[i] in ("RB", "RBR") or tokens[i].lower in _TIME_WORDS
+                or (tokens[i].lower in time_nouns and "of" not in (tokens[i - 1].lower, tokens[i - 2].lower))
                 or (tags[i] in ("IN", "TO") and tokens[i].lower != "of" and (i == c.run_start or tags[i - 1] in ("PRP", "NNP", "NNPS"))))]
             if tags[c.run_start] in ("IN", "TO"):
                 adjunct.append(c.run_start)  # "had to the city happened"
-            if not adjunct and not _inanimate_subject(doc, c.stop):
-                continue  # "had his car repaired", "had a series of bids rejected": a causative
+            if not adjunct and (not _inanimate_subject(doc, c.stop) or any(tokens[i].lower == "of" for i in run)):
+                continue  # "had his car repaired": a causative; "the flavour of the decade described": a participle after its noun
             aux = tokens[c.stop]
             words = [tokens[i].text for i in run]
             if adjunct and all(tags[i] in ("RB", "RBR") for i in adjunct) and adjunct[-1] == c.verb - 1 and tokens[adjunct[-1]].lower not in _TIME_WORDS:
@@ -557,9 +574,10 @@ class PerfectVerbFinal(Rule):
                 fixed = f"{aux.text} {' '.join(words[cut:])} {verb.text} {' '.join(words[:cut])}"
             else:
                 fixed = f"{aux.text} {verb.text} {doc.text[tokens[c.run_start].start:tokens[c.verb - 1].end]}"
-            yield self.finding(aux.start, verb.end,
+            at = _span_start(doc, c.stop, c.verb)
+            yield self.finding(tokens[at].start, verb.end,
                                f"'{verb.text}' is stranded at the end of the clause, after its object",
-                               [fixed])
+                               [fixed] if at == c.stop else [])
 
 
 _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
@@ -592,16 +610,22 @@ class VerbFinalClause(Rule):
         tokens, tags = doc.tokens, doc.tags
         for c in verb_final_candidates(doc):
             verb = tokens[c.verb]
-            if tags[c.verb] not in ("VBD", "VBZ", "VBP", "VBN") or not can_be(verb.lower, "VBD", "VBZ", "VBP"):
+            if not can_be(verb.lower, "VBD", "VBZ", "VBP"):
                 continue
+            if tags[c.verb] not in ("VBD", "VBZ", "VBP", "VBN") and not (tags[c.verb] in ("NN", "NNS") and can_be(verb.lower, "VBZ", "VBD")):
+                continue  # the tagger may read "he in a letter remarks" as a plural noun
             if verb.lower in _LIGHT_VERBS:
                 continue  # "what style your home is", "the power the company has"
             stop = tokens[c.stop] if c.stop is not None else None
             stop_tag = tags[c.stop] if c.stop is not None else ""
             # The clause starts here: the sentence, a conjunction or a subordinator, not a verb or a comma
             # before a relative clause without "that" ("a charge the company denies", "than the seed you grow").
-            opens = stop is None or stop_tag == "CC" or (stop.lower in _CLAUSE_OPENERS)
             start = c.run_start
+            named = tags[start] in ("NNP", "NNPS", "PRP")
+            if stop is not None and stop.text == "." and c.stop > 0 and tags[c.stop - 1] == "NNP":
+                stop, stop_tag = None, ""  # "Mrs. Okafor": the full stop of an abbreviation
+            opens = stop is None or stop_tag == "CC" or stop.lower in _CLAUSE_OPENERS or (
+                stop.is_punct and stop.text not in ",.") or (named and stop.lower in (",", "as"))
             # A leading adverb or time phrase stays in front in English too: "Then the rain stopped."
             while start < c.verb and (tags[start] in ("RB", "RBR") or tokens[start].lower in time_nouns
                                       or (tags[start] in ("DT", "JJ", "CD") and start + 1 < c.verb and tokens[start + 1].lower in time_nouns)):
@@ -616,7 +640,8 @@ class VerbFinalClause(Rule):
                         and not _idiom_run(doc, start + 1, c.verb, idioms):
                     at = start + 1
             elif opens and verb.lower not in final_verbs() and tags[start] in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS") \
-                    and not (stop_tag == "CC" and tags[start] in ("JJ", "NN", "NNS")):  # "respectable and disinterested leadership"
+                    and tags[c.verb] in ("VBD", "VBZ", "VBP", "VBN") and not _reports_a_quotation(doc, c.stop) \
+                    and not (stop_tag == "CC" and not named):  # "the field and the orchard the family tended": two noun phrases
                 at = _second_phrase(doc, start, c.verb, time_nouns)
             if at is None:
                 continue
@@ -625,9 +650,21 @@ class VerbFinalClause(Rule):
                                f"'{verb.text}' closes the clause after its object or adjunct, in source-language order")
 
 
+def _reports_a_quotation(doc, stop: int | None) -> bool:
+    """Whether the clause follows a closing quotation (\"...,\" a motion by the lawyers stated): a reporting clause."""
+    if stop is None:
+        return False
+    tokens = doc.tokens
+    return tokens[stop].text in "\"”'’" and stop > 0 and tokens[stop - 1].text in ",!?"
+
+
 _LIGHT_VERBS = frozenset({"is", "are", "was", "were", "am", "be", "has", "have", "had", "does", "do", "did", "gets", "got"})
 _CLAUSE_OPENERS = frozenset({"that", "because", "if", "although", "though", "while", "whereas", "whether", "unless", "when",
                              "where", "whenever", "until", "since", "before", "after", ";", ":"})
+
+
+# The most words a verb-final phrase is reported over (a subject's own phrase may be longer).
+_MAX_PHRASE = 9
 
 
 def _second_phrase(doc, start: int, verb: int, time_nouns) -> int | None:
@@ -641,7 +678,7 @@ def _second_phrase(doc, start: int, verb: int, time_nouns) -> int | None:
     i = start
     while i < verb and tags[i] in ("DT", "PRP$", "JJ", "JJR", "NN", "NNS", "NNP", "NNPS", "POS", "CD"):
         i += 1
-    if i == start or i >= verb or tags[i - 1] not in ("NN", "NNS", "NNP", "NNPS") or tokens[i - 1].lower in time_nouns:
+    if i == start or tags[i - 1] not in ("NN", "NNS", "NNP", "NNPS") or tokens[i - 1].lower in time_nouns:
         return None
     if any(tags[j] in ("JJS", "RBS") for j in range(i, verb)):
         return None  # "the army the best trained": a comparison
@@ -649,14 +686,30 @@ def _second_phrase(doc, start: int, verb: int, time_nouns) -> int | None:
     for j in range(start + 1, i):
         if tags[j] in ("DT", "PRP$") and tags[j - 1] in ("NN", "NNS", "NNP", "NNPS") and tokens[j].lower not in _NOT_HEADS \
                 and tokens[j].lower not in ("that", "this", "these", "those", "which") and tokens[j - 1].lower not in time_nouns:
-            return j
+            return j if verb - j <= _MAX_PHRASE else None
+    if i >= verb or tags[verb] == "VBN":
+        return None
+    name = all(tags[j] in ("NNP", "NNPS") for j in range(start, i))
+    while i + 1 < verb and tokens[i].lower == "of" and tags[i + 1] in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD"):
+        i += 1  # "the spiral of history" is the subject still
+        while i < verb and tags[i] in ("DT", "PRP$", "JJ", "JJR", "NN", "NNS", "NNP", "NNPS", "POS", "CD"):
+            i += 1
+    if i >= verb:
+        return None
     word = tokens[i]
     if tags[i] == "PRP" and word.lower in _OBJECT_PRONOUNS:
         return i
+    if name and tags[i] in ("IN", "TO") and word.lower != "of" and tokens[verb].lower not in final_verbs() \
+            and not any(tokens[j].lower in _SUBJECTS or tokens[j].lower in ("it", "you") for j in range(i + 1, verb)):
+        return i  # "Mr. Fell at the jury looked": a name takes no prepositional phrase of its own
+    if verb - i > _MAX_PHRASE or tokens[i - 1].lower.endswith("ing"):
+        return None  # a long phrase is more likely a clause of its own; "a soldier writing from the camp" a participle's
     if tags[i] == "IN" and word.lower != "of" and tags[verb] != "VBN":
         objects = range(i + 1, verb)
         if any(tokens[j].lower in _SUBJECTS or tokens[j].lower in ("it", "you") for j in objects):
             return None  # "from the day it convened": a clause of its own
+        if any(tags[j] in ("DT", "PRP$") and tags[j - 1] in ("NN", "NNS") for j in objects):
+            return None  # "benefits to the localities the roads serve": a relative clause without "that"
         # A verb that takes an object, left without one after the subject and a phrase ("the ministry on
         # Friday announced"), or two prepositional phrases in a row ("the team from Lima in March arrived").
         place_or_time = any(tokens[j].lower in time_nouns or tags[j] in ("NNP", "NNPS")

@@ -16,8 +16,8 @@ are written, lower-case word forms one per line:
   a possessive or an object pronoun: verbs that take an object, so
   that one closing a clause after a noun and a prepositional phrase has lost
   its object to the source order ("the ministry on Friday announced.").
-- word_order_final_verbs.txt: verb forms seen at least 10 times as a verb,
-  at least 25% of them right before punctuation or a coordinating
+- word_order_final_verbs.txt: verb forms seen at least 10 times as a past or
+  present tense, at least 25% of those right before punctuation or a coordinating
   conjunction ("the talks ended.", "prices rose, and"). After a subject and
   a prepositional phrase such a verb is an ordinary intransitive clause
   ("the price of oil rose."), so the verb-final rules leave it alone.
@@ -72,13 +72,12 @@ def main() -> int:
             participle[word] += is_participle
             if is_verb:
                 verb[word] += 1
-                if i + 1 < len(sentence) and sentence[i + 1][0] in _ENDS:
-                    final[word] += 1
                 if not is_base and not is_participle:
                     tensed[word] += 1
+                    final[word] += i + 1 < len(sentence) and sentence[i + 1][0] in _ENDS
                     objects[word] += i + 1 < len(sentence) and sentence[i + 1][0] in _OBJECT_STARTS
     base_verbs = sorted(w for w, n in total.items() if w.isalpha() and n >= 5 and base[w] >= 0.75 * n)
-    final_verbs = sorted(w for w, n in verb.items() if w.isalpha() and n >= 10 and final[w] >= 0.25 * n)
+    final_verbs = sorted(w for w, n in tensed.items() if w.isalpha() and n >= 10 and final[w] >= 0.25 * n)
     object_verbs = sorted(w for w, n in tensed.items() if w.isalpha() and n >= 10 and objects[w] >= 0.5 * n)
     forms = sorted([f"VB {w}" for w, n in base.items() if w.isalpha() and n >= 2]
                    + [f"VBN {w}" for w, n in participle.items() if w.isalpha() and n >= 2])
@@ -89,7 +88,7 @@ def main() -> int:
         head + "# Words that are base-form verbs in at least 75% of at least 5 occurrences.\n" + "\n".join(base_verbs) + "\n",
         encoding="utf-8")
     (out / "word_order_final_verbs.txt").write_text(
-        head + "# Verb forms that end a clause (before punctuation or a conjunction) in at least 25% of their uses.\n"
+        head + "# Tensed verb forms that end a clause (before punctuation or a conjunction) in at least 25% of their uses.\n"
         + "\n".join(final_verbs) + "\n", encoding="utf-8")
     (out / "word_order_verb_forms.txt").write_text(
         head + "# Words tagged at least twice as a base-form verb (VB) or a past participle (VBN).\n" + "\n".join(forms) + "\n",
