@@ -339,7 +339,7 @@ def _verb_final_candidates(doc) -> list[VerbFinal]:
                     break  # a verb, unless the tagger made one of a noun it saw in an odd place ("would goodness")
                 if (word.lower in subordinators and not (r > a and tags[r - 1] in ("DT", "IN"))) or word.lower in _MODALS or word.lower in _HAVE or _carries_verb(word.lower, tag):
                     break
-                if tag == "TO" and r + 1 < k and tags[r + 1] not in ("DT", "PRP$", "CD", "NNP", "NNPS", "PRP") \
+                if word.lower == "to" and r + 1 < k and tags[r + 1] not in ("DT", "PRP$", "CD", "NNP", "NNPS", "PRP") \
                         and verb_form(tokens[r + 1].lower, "VB"):
                     break  # "ready to dispatch to the general": an infinitive, with its own verb
                 r -= 1
@@ -581,7 +581,7 @@ class PerfectVerbFinal(Rule):
             # rejected" is a causative with a noun's prepositional phrase.
             adjunct = [i for i in run if i > c.run_start and (
                 tags[i] in ("RB", "RBR") or (tokens[i].lower in _TIME_WORDS and tags[i] not in ("JJ", "JJR"))
-                or (tokens[i].lower in time_nouns and "of" not in (tokens[i - 1].lower, tokens[i - 2].lower))
+                or (tokens[i].lower in time_nouns and tags[i] not in ("JJ", "JJR") and "of" not in (tokens[i - 1].lower, tokens[i - 2].lower))
                 or (tags[i] in ("IN", "TO") and tokens[i].lower != "of" and (i == c.run_start or tags[i - 1] in ("PRP", "NNP", "NNPS"))))]
             if tags[c.run_start] in ("IN", "TO"):
                 adjunct.append(c.run_start)  # "had to the city happened"
@@ -658,6 +658,8 @@ class VerbFinalClause(Rule):
             if c.verb - start < 2:
                 continue
             first = tokens[start]
+            # "the body much liquid contains" read as a plural noun: a verb that takes an object, not heading a compound
+            plural_verb = tags[c.verb] == "NNS" and verb.lower in object_verbs() and tags[c.verb - 1] not in ("NN", "NNS", "NNP", "JJ")
             at = None
             if tags[start] == "PRP" and (first.lower in _NOMINATIVE or (opens and first.lower in ("it", "you"))):
                 rest = range(start + 1, c.verb)
@@ -665,7 +667,7 @@ class VerbFinalClause(Rule):
                         and not _idiom_run(doc, start + 1, c.verb, idioms):
                     at = start + 1
             elif opens and verb.lower not in final_verbs() and tags[start] in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS") \
-                    and tags[c.verb] in ("VBD", "VBZ", "VBP", "VBN") and not _reports_a_quotation(doc, c.stop) \
+                    and (tags[c.verb] in ("VBD", "VBZ", "VBP", "VBN") or plural_verb) and not _reports_a_quotation(doc, c.stop) \
                     and not (stop_tag == "CC" and not named):  # "the field and the orchard the family tended": two noun phrases
                 at = _second_phrase(doc, start, c.verb, time_nouns, stop_tag != "CC" and not (stop is not None and stop.text == ","))
                 if at is not None and _idiom_run(doc, at, c.verb, idioms):
@@ -711,7 +713,8 @@ def _second_phrase(doc, start: int, verb: int, time_nouns, clause_start: bool = 
         return None  # "the army the best trained": a comparison
     # The subject phrase ran on into a second one: "the minister a letter", "Mr. Gorboduc a swig".
     for j in range(start + 1, i):
-        if tags[j] in ("DT", "PRP$") and tags[j - 1] in ("NN", "NNS", "NNP", "NNPS") and tokens[j].lower not in _NOT_HEADS \
+        counted = tags[j] == "CD" and j + 1 < verb and tags[j + 1] in ("NNS", "JJ")  # "Mr. Ito 21 tractors sold"
+        if (tags[j] in ("DT", "PRP$") or counted) and tags[j - 1] in ("NN", "NNS", "NNP", "NNPS") and tokens[j].lower not in _NOT_HEADS \
                 and tokens[j].lower not in ("that", "this", "these", "those", "which") and tokens[j - 1].lower not in time_nouns:
             return j if verb - j <= _MAX_PHRASE else None
     if i >= verb or tags[verb] == "VBN":
