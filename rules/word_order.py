@@ -500,6 +500,9 @@ class ModalVerbFinal(Rule):
 _TIME_WORDS = frozenset({"yesterday", "today", "tonight", "later", "earlier"})
 
 
+_NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS"})
+
+
 def _inanimate_subject(doc, index: int) -> bool:
     """Whether the subject before "have" at ``index`` is a thing, which has nothing done for it ("the plan has")."""
     tokens, tags = doc.tokens, doc.tags
@@ -588,7 +591,9 @@ class PerfectVerbFinal(Rule):
             # A causative is mostly "had the car repaired" or "will have it repaired"; a present tense with
             # its subject ("the firm has six plants closed") is the perfect in source order.
             present = aux.lower in ("has", "have") and not helped and tags[c.run_start] != "PRP$"  # "have their story accepted"
-            if not adjunct and (not (present or _inanimate_subject(doc, c.stop)) or any(tokens[i].lower == "of" for i in run)):
+            # A participle right after an "of" phrase may modify its noun: "the flavour of the decade described".
+            of_last = any(tokens[i].lower == "of" and all(tags[m] in _NP_TAGS for m in range(i + 1, c.verb)) for i in run)
+            if not adjunct and (not (present or _inanimate_subject(doc, c.stop)) or of_last):
                 continue  # "had his car repaired": a causative; "the flavour of the decade described": a participle after its noun
             words = [tokens[i].text for i in run]
             if adjunct and all(tags[i] in ("RB", "RBR") for i in adjunct) and adjunct[-1] == c.verb - 1 and tokens[adjunct[-1]].lower not in _TIME_WORDS:
