@@ -345,8 +345,8 @@ def _verb_final_candidates(doc) -> list[VerbFinal]:
                 r -= 1
                 if tag == "PRP" and word.lower in _SUBJECTS:
                     break  # a subject pronoun opens its clause: "had everything they needed"
-            if tags[k - 1] == "TO":
-                continue  # "for years to come": an infinitive
+            if tags[k - 1] == "TO" or (tags[k - 1] == "IN" and tokens[k - 1].lower != "to"):
+                continue  # "for years to come": an infinitive; "free of charge": a preposition's object
             if k - (r + 1) >= 2:
                 found.append(VerbFinal(k, r + 1, r if r >= a else None, sentence))
     return found
@@ -424,6 +424,7 @@ def _opens_with_inversion(doc, index: int) -> bool:
     tokens = doc.tokens
     j = index - 1
     start = doc.sentences[tokens[index].sentence].token_start
+    start = max(start, index - 30)  # bounded: a clause-opening word is near its auxiliary
     while j > start and tokens[j].is_word and tokens[j].lower not in _INVERSION_TRIGGERS:
         j -= 1
     return j >= start and tokens[j].lower in ("only", "never", "rarely", "seldom", "hardly", "scarcely", "nowhere", "little", "nor", "neither")
