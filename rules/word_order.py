@@ -290,7 +290,7 @@ _INVERSION_TRIGGERS = {"not", "only", "nor", "neither", "so", "as", "than", "rar
 # -- Verb-final clauses --------------------------------------------------------
 # A clause whose verb closes it after its object or adjuncts: "the ministry will
 # the figures next week publish", "the board has the plan approved", "the
-# minister a letter to the council wrote". The analysis walks back from a verb
+# minister a letter to the council sent". The analysis walks back from a verb
 # before a clause-ending mark over the words that can make up noun and
 # prepositional phrases; what stops the walk (a modal, "have", a verb, the
 # start of the clause) says which construction it is.
@@ -619,19 +619,19 @@ class VerbFinalClause(Rule):
     name = "verb-final-clause"
     family = "word-order"
     severity = "warning"
-    summary = "A finite verb moved to the end of its clause, after its object or adjuncts (\"the minister a letter wrote.\")."
+    summary = "A finite verb moved to the end of its clause, after its object or adjuncts (\"the minister a letter sent.\")."
     explanation = (
         "Japanese and German subordinate clauses end in the verb; an intermediate that "
         "keeps that order leaves the finite verb after its object or an adjunct: \"he in "
         "a letter to the council complained\", \"the minister a letter to the council "
-        "wrote.\" The rule reports a clause with no verb before its last word, a verb, "
+        "sent.\" The rule reports a clause with no verb before its last word, a verb, "
         "when a subject pronoun is followed by a noun or prepositional phrase, or a noun "
         "phrase directly by a second one. A clause that follows a verb is left alone, "
         "since it may be a relative clause without \"that\" (\"the book the man wrote\"), "
         "and so is a leading time phrase (\"Last week the company expanded.\")."
     )
-    bad = "The minister a letter to the council wrote."
-    good = "The minister wrote a letter to the council."
+    bad = "The minister a letter to the council sent."
+    good = "The minister sent a letter to the council."
 
     def check(self, doc):
         data = load_data("word_order")
