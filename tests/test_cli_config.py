@@ -136,7 +136,7 @@ def test_output_order_is_the_order_of_the_paths(two_configs):
 def test_rule_lists_a_familys_rules():
     result = run_cli("rule", "word-order")
     assert result.returncode == 0
-    assert [line.split()[0] for line in result.stdout.splitlines()] == ["GL351", "GL352", "GL353", "GL354", "GL355"]
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["GL351", "GL352", "GL353", "GL354", "GL355", "GL356"]
     assert all(line.split()[2] == "word-order" for line in result.stdout.splitlines())
     # A rule named like its family (fused-words) is explained; its code prefix lists the family.
     assert run_cli("rule", "fused-words").stdout.startswith("GL302 fused-words\n")

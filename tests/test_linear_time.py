@@ -39,6 +39,8 @@ CASES = [
     ("GL351", ".txt", lambda n: "Mr. " * (n // 4) + "end."),  # sliced the tail of every word of a long sentence
     ("GL352", ".txt", lambda n: "its EU handed " * (n // 5) + "over."),  # as GL351
     ("GL354", ".txt", lambda n: "it will the figures publish, " * (n // 29) + "end."),  # split the sentence per match
+    ("GL355", ".txt", lambda n: "only the board has the plan approved, " * (n // 38) + "end."),  # walks back from each auxiliary
+    ("GL356", ".txt", lambda n: "the minister a letter " * (n // 22) + "sent."),  # one phrase scanned back from its verb
     ("GL103", ".txt", lambda n: "x to go " * (n // 8) + "in 2023."),  # rescanned the span between infinitives
     ("GL401", ".txt", lambda n: "Ab Cd Ef. " * (n // 10)),  # every run compared with every name
     ("GL401", ".txt", lambda n: "The " * (n // 4)),  # leading titles dropped by slicing

@@ -1,7 +1,8 @@
 import pytest
 
 from linter.testing import flagged, run_rule
-from rules.word_order import ModalVerbFinal, PerfectVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple
+from rules.word_order import (ModalVerbFinal, PerfectVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple,
+                              VerbFinalClause)
 from tests.rules.seeds import seed
 
 
@@ -77,6 +78,21 @@ class TestModalVerbFinal:
         assert text[finding.start:finding.end] == expected
         assert finding.suggestions == [fix]
 
+    @pytest.mark.parametrize("text, expected", [
+        # The tagger reads a verb it finds in this place as a noun; the word's own tags say it can be a verb.
+        ("The mayor said she would the old bridge before winter repair.", "would the old bridge before winter repair"),
+        ("It might them a small fortune cost, he warned.", "might them a small fortune cost"),
+        ("The rangers could to the stranded climbers no help send.", "could to the stranded climbers no help send"),
+    ])
+    def test_flags_any_phrase_between_modal_and_verb(self, text, expected):
+        assert flagged(ModalVerbFinal, text) == [expected]
+
+    def test_a_long_clause_is_reported_near_its_verb(self):
+        text = "The airline said it will the renovation of its second terminal in the northern suburbs of the capital finish."
+        (finding,) = run_rule(ModalVerbFinal, text)
+        assert text[finding.start:finding.end].endswith("capital finish")
+        assert finding.end - finding.start <= len("finish") + 60
+
     @pytest.mark.parametrize("text", [
         "How long will this take?",
         "Only then could the talks begin.",
@@ -85,6 +101,11 @@ class TestModalVerbFinal:
         "However, should the business outlook start to deteriorate, the bank will act.",
         "Can this country compete, can this country prosper, unless we act?",
         "The ministry will publish the figures next week.",
+        "The merger could potentially double the price of tickets.",
+        "The crew set the gun on a knoll so that it could fire above the ridge.",
+        "The transmitter reaches farther than it can through its ground antenna signal.",
+        "Only across the widest rivers could the old ferries operate.",
+        "They will grave difficulties meet, the report said?",
     ])
     def test_questions_inversions_and_normal_order_are_clean(self, text):
         assert flagged(ModalVerbFinal, text) == []
@@ -96,6 +117,9 @@ class TestPerfectVerbFinal:
          "has the problem of high prices merely postponed"),
         ("The ministry has the new figures yesterday published.", "has the new figures yesterday published"),
         ("The club had its stadium last year renovated.", "had its stadium last year renovated"),
+        ("The committee has the proposal quietly shelved.", "has the proposal quietly shelved"),
+        ("Critics say it has broad acceptance gained.", "has broad acceptance gained"),
+        ("The band had Valencia for three nights entertained.", "had Valencia for three nights entertained"),
     ])
     def test_flags_a_participle_after_its_object_and_an_adverb(self, text, expected):
         (finding,) = run_rule(PerfectVerbFinal, text)
@@ -115,9 +139,44 @@ class TestPerfectVerbFinal:
         "The Quakers had a larger share than their numerical strength would have warranted.",
         "The ministry has published the new figures.",
         "She has a brother who recently moved.",
+        "She had her piano tuned.",
+        "The owners had a bid for the stadium rejected.",
+        "It would have been a pity had Lisbon not scored.",
+        "The brochure has the flavour of the decade described.",
     ])
     def test_causatives_and_english_order_are_clean(self, text):
         assert flagged(PerfectVerbFinal, text) == []
+
+
+class TestVerbFinalClause:
+    @pytest.mark.parametrize("text, expected", [
+        ("Mrs. Okafor a bouquet of tulips carried.", "a bouquet of tulips carried"),
+        ("He in a short note to the bank complained.", "in a short note to the bank complained"),
+        ("When the goalkeeper the ball dropped, the crowd groaned.", "the ball dropped"),
+        ("The agency in Nairobi at dawn reported, officials said.", "in Nairobi at dawn reported"),
+        ("As Okafor her trophy accepted, the hall cheered.", "her trophy accepted"),
+    ])
+    def test_flags_a_finite_verb_at_the_end_of_its_clause(self, text, expected):
+        (finding,) = run_rule(VerbFinalClause, text)
+        assert text[finding.start:finding.end] == expected
+        assert finding.severity == "warning"
+
+    @pytest.mark.parametrize("text", [
+        "Then the choir sang.",
+        "She praised the cake the baker made.",
+        "Interest in him revived.",
+        "The mayor of the town resigned.",
+        "The vase on the shelf wobbled.",
+        "The soup is better than the stew you cook.",
+        "“We will rebuild,” a spokesman for the airline in Oslo stated.",
+        "The hotel was busy, a claim the owner disputes.",
+        "He owned the field, and the orchard the family tended.",
+        "It was the quietest harbour any sailor ever found.",
+        "The navy is the best in the region, and the air force the best trained.",
+        "It smelled of pine, or Lisbon for the way it smelled.",
+    ])
+    def test_ordinary_clauses_are_clean(self, text):
+        assert flagged(VerbFinalClause, text) == []
 
 
 def test_seed_word_order_is_found_and_the_original_is_clean():
