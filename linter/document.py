@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
@@ -30,6 +31,10 @@ class Parsed:
 _PLACEHOLDER_RUN_RE = re.compile(f"[{PLACEHOLDERS}]+")
 # What the tagger reads for a run of inline code: a noun, as code named in prose mostly is.
 _PLACEHOLDER_WORD = "thing"
+# CPU seconds of tagging per MB of prose (and at least a quarter of that on any
+# document); prose takes a fifth of this, a text of unseen words several times it.
+TAGGING_SECONDS_PER_MB = 0.8
+TAGGING_WINDOW = 400  # tokens; the tagger looks two words either way, so cuts this far apart cost nothing
 
 
 class Document:
@@ -52,6 +57,8 @@ class Document:
     ):
         self.text = text
         self.notes = notes or []
+        # Offset from which part-of-speech tags are guesses (the tagging time budget ran out), or None.
+        self.tagging_guessed_from: int | None = None
         self.path = path
         self.format = fmt
         prose = prose if prose is not None else text.replace("\ufeff", " ")
@@ -187,15 +194,29 @@ class Document:
     def _tagged(self) -> tuple[list[str], list[str]]:
         from .tagger import load_tagger
 
-        tag = load_tagger().tag
+        tagger = load_tagger()
+        tag = tagger.tag
         tokens = self.tokens
         penn: list[str] = []
         upos: list[str] = []
+        # Tagging text of unseen words costs far more than prose; past this much
+        # CPU time the rest is tagged by the cheap guess, and a note says so.
+        budget = TAGGING_SECONDS_PER_MB * max(len(self.prose), 250_000) / 1_000_000
+        started = time.process_time()
+        since_check = 0
         for sentence in self.sentences:
             words = [_PLACEHOLDER_WORD if t.is_placeholder else t.text
                      for t in tokens[sentence.token_start:sentence.token_end]]
-            if words:
-                for pair in tag(words):
+            # A sentence is tagged in windows, so that one endless "sentence" is checked against the budget too.
+            for first in range(0, len(words), TAGGING_WINDOW):
+                window = words[first:first + TAGGING_WINDOW]
+                since_check += len(window)
+                if tag is not tagger.guess and since_check >= TAGGING_WINDOW:
+                    since_check = 0
+                    if time.process_time() - started > budget:
+                        tag = tagger.guess
+                        self.tagging_guessed_from = tokens[sentence.token_start + first].start
+                for pair in tag(window):
                     penn.append(pair[0])
                     upos.append(pair[1])
         for index, token in enumerate(tokens):

@@ -438,6 +438,11 @@ class Linter:
                     else:
                         result.notes.append(stopped_note(rule, spent[rule.code]))
                 findings.extend(self._checked(rule, doc, produced, start))
+            if doc.tagging_guessed_from is not None:
+                line, _ = whole.line_col(start + doc.tagging_guessed_from)
+                result.notes.append(f"part-of-speech tags from line {line} on were guessed from word forms, "
+                                    "not tagged in context (the tagging time budget was used up); "
+                                    "rules that read tags may miss artifacts there")
             doc = None  # free the chunk's tokens before the next one
         result.findings = self.filter(whole, findings)
         if self.options.want_readability:

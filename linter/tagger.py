@@ -384,6 +384,29 @@ class Tagger:
             result.extend([labels[label]] * count)
         return result
 
+    def guess(self, words: list[str]) -> list[tuple[str, str]]:
+        """Cheap tags without context: a word's only candidate label, else a guess from its shape.
+
+        Used where the tagging time budget of a document is spent, so that a
+        huge text of unseen words cannot make tagging take unbounded time."""
+        labels = self.labels
+        index = self._label_index
+        out = []
+        for text in words:
+            info = self.info(text)
+            if len(info.candidates) == 1:
+                out.append(labels[info.candidates[0]])
+                continue
+            out.append(labels[index.get(_shape_guess(text), index.get(("NN", "NOUN"), 0))])
+        return out
+
+    @property
+    def _label_index(self) -> dict:
+        found = self.__dict__.get("_label_index_cache")
+        if found is None:
+            found = self.__dict__["_label_index_cache"] = {label: i for i, label in enumerate(self.labels)}
+        return found
+
     def _choose(self, units: list[str]) -> list[int]:
         """The label index of each unit, choosing from the last unit to the first."""
         infos = self._infos
@@ -435,6 +458,23 @@ class Tagger:
             chosen[i] = best
             second_next_tag, next_tag = next_tag, penn[best]
         return chosen
+
+
+def _shape_guess(text: str) -> tuple[str, str]:
+    """The (Penn, UPOS) label a word's form suggests, for ``Tagger.guess``."""
+    first = text[0]
+    if first.isdigit():
+        return ("CD", "NUM")
+    if not first.isalnum():
+        return (".", "PUNCT") if text[0] in ".!?" else (":", "PUNCT")
+    if first.isupper():
+        return ("NNP", "PROPN")
+    lower = text.lower()
+    for ending, label in (("ly", ("RB", "ADV")), ("ing", ("VBG", "VERB")), ("ed", ("VBN", "VERB")),
+                          ("s", ("NNS", "NOUN"))):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            return label
+    return ("NN", "NOUN")
 
 
 @lru_cache(maxsize=None)

@@ -119,3 +119,25 @@ def test_the_budget_key_is_validated(tmp_path):
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "rule-time-budget" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tagging_past_its_budget_falls_back_to_guesses_and_says_so(monkeypatch):
+    import linter.document as document
+    from linter.config import load_config
+    from linter.runner import Linter
+
+    monkeypatch.setattr(document, "TAGGING_SECONDS_PER_MB", 0.0)  # spent at once
+    sentences = " ".join(f"The {w}ster quibbled near the {w}ford barn." for w in ("alp", "bor", "cav", "dun") * 100)
+    doc = document.Document.from_text(sentences)
+    assert len(doc.tags) == len(doc.tokens)  # every token still has a tag
+    assert doc.tagging_guessed_from is not None and doc.tagging_guessed_from > 0
+    result = Linter(load_config(use_project_config=False)).lint_text(sentences, "a.txt")
+    assert any("guessed from word forms" in note for note in result.notes)
+
+
+def test_ordinary_text_is_tagged_in_context():
+    from linter.document import Document
+
+    doc = Document.from_text("She refused to sign the agreement. " * 50)
+    assert doc.tagging_guessed_from is None
+    assert doc.tags[:4] == ["PRP", "VBD", "TO", "VB"]
