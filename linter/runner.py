@@ -214,9 +214,10 @@ def _extensions(config: Config) -> tuple[str, ...]:
 
 # -- linting -------------------------------------------------------------------
 
-def time_budget(config: Config, characters: int) -> float | None:
-    """Seconds each rule may spend on a document of ``characters`` characters (None: no limit)."""
-    per_mb = config.rule_time_budget
+def time_budget(config: Config, characters: int, per_mb: float | None = None) -> float | None:
+    """Seconds each rule (or, given ``per_mb``, all rules) may spend on a document of
+    ``characters`` characters (None: no limit)."""
+    per_mb = config.rule_time_budget if per_mb is None else per_mb
     if not per_mb:
         return None
     return max(per_mb, per_mb * characters / 1_000_000)
@@ -402,6 +403,8 @@ class Linter:
         findings: list[Finding] = []
         chunks = chunk_blocks(whole)
         budget = time_budget(self.config, len(text))
+        document_budget = time_budget(self.config, len(text), self.config.document_time_budget)
+        not_run: list[str] = []  # rules left out once the document's budget was spent
         spent: dict[str, float] = {}  # seconds per rule code, over all chunks of this document
         made: dict[str, int] = {}  # findings per rule code, likewise
         stopped: set[str] = set()
@@ -416,6 +419,10 @@ class Linter:
             result.sentences += len(doc.sentences)
             for rule in self.rules:
                 if rule.code in stopped:
+                    continue
+                if document_budget is not None and sum(spent.values()) >= document_budget:
+                    stopped.add(rule.code)
+                    not_run.append(rule.code)
                     continue
                 left = None if budget is None else budget - spent.get(rule.code, 0.0)
                 if left is not None and left <= 0:  # spent on the earlier chunks
@@ -444,6 +451,9 @@ class Linter:
                                     "not tagged in context (the tagging time budget was used up); "
                                     "rules that read tags may miss artifacts there")
             doc = None  # free the chunk's tokens before the next one
+        if not_run:
+            result.notes.append(f"{len(not_run)} rule{'s' if len(not_run) != 1 else ''} not run: the rules together used up "
+                                f"this document's time budget ({document_budget:.1f} s): {', '.join(not_run)}")
         result.findings = self.filter(whole, findings)
         if self.options.want_readability:
             from .readability import readability

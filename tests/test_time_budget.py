@@ -141,3 +141,25 @@ def test_ordinary_text_is_tagged_in_context():
     doc = Document.from_text("She refused to sign the agreement. " * 50)
     assert doc.tagging_guessed_from is None
     assert doc.tags[:4] == ["PRP", "VBD", "TO", "VB"]
+
+
+def test_rules_past_the_document_budget_are_not_run_and_named(tmp_path):
+    from linter.config import load_config
+    from linter.runner import Linter
+
+    (tmp_path / ".garblint.yaml").write_text("document-time-budget: 0.000001\n")
+    config = load_config([str(tmp_path)])
+    assert config.document_time_budget == 0.000001
+    text = "The the report was late. " * 200
+    result = Linter(config).lint_text(text, str(tmp_path / "a.txt"))
+    note = next(n for n in result.notes if "not run" in n)
+    assert "time budget" in note and "GL9" in note  # the last rules in code order are the ones left out
+    assert any(f.code == "GL101" for f in result.findings)  # the first rule ran
+
+
+def test_the_default_document_budget_leaves_ordinary_text_alone():
+    from linter.config import load_config
+    from linter.runner import Linter
+
+    result = Linter(load_config(use_project_config=False)).lint_text("The minister said the the plan was ready. " * 100, "a.txt")
+    assert not any("not run" in n for n in result.notes)
