@@ -47,16 +47,15 @@ needs no other confirmation at the start of a sentence.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from .data_files import data_text
 from .segment import Token, token_texts
 
 KINDS = ("person", "place", "organisation", "other")
-GAZETTEER_PATH = os.path.join(os.path.dirname(__file__), "data", "gazetteer.txt")
 
 
 @dataclass(frozen=True)
@@ -182,8 +181,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, read once per process on first use."""
-    with open(GAZETTEER_PATH, encoding="utf-8") as handle:
-        return Gazetteer(handle.read())
+    return Gazetteer(data_text("linter", "data/gazetteer.txt"))
 
 
 # -- finding names -----------------------------------------------------------

@@ -8,9 +8,9 @@ below get wrong, so it stays small; it is read once, on first use.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent / "data" / "lemmas.tsv"
+from .data_files import data_lines
+
 _VOWELS = set("aeiou")
 
 
@@ -28,14 +28,9 @@ def word_class(tag: str) -> str:
 @lru_cache(maxsize=1)
 def _irregular() -> dict[tuple[str, str], str]:
     table = {}
-    try:
-        lines = TABLE.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return table
-    for line in lines:
-        if line and not line.startswith("#"):
-            form, kind, lemma = line.split("\t")
-            table[(form, kind)] = lemma
+    for line in data_lines("linter", "data/lemmas.tsv"):
+        form, kind, lemma = line.split("\t")
+        table[(form, kind)] = lemma
     return table
 
 

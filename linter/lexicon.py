@@ -79,14 +79,12 @@ def noun_class(name: str) -> frozenset[str]:
     English calls "she"), "owned" (what "its" owns more often than "his" or "her":
     "economy", "members").
     """
-    path = os.path.join(os.path.dirname(__file__), "data", "noun_classes.txt")
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    for chunk in text.split("\n[")[1:]:
-        head, _, body = chunk.partition("]\n")
-        if head == name:
-            return frozenset(body.split())
-    raise KeyError(f"no noun class {name!r} in {path}")
+    from .data_files import data_sections
+
+    sections = data_sections("linter", "data/noun_classes.txt")
+    if name not in sections:
+        raise KeyError(f"no noun class {name!r} in linter/data/noun_classes.txt")
+    return sections[name]
 
 
 @lru_cache(maxsize=None)
@@ -94,11 +92,9 @@ def given_names(gender: str) -> frozenset[str]:
     """Given names nearly always a man's ("male") or a woman's ("female"), from
     linter/data/given_gender.txt (tools/build_given_gender.py); names used for both are in neither.
     "surname": the given names that more people bear as a surname ("Lewis", "Taylor")."""
-    path = os.path.join(os.path.dirname(__file__), "data", "given_gender.txt")
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    for chunk in text.split("\n[")[1:]:
-        head, _, body = chunk.partition("]\n")
-        if head == gender:
-            return frozenset(body.split())
-    raise KeyError(f"no section {gender!r} in {path}")
+    from .data_files import data_sections
+
+    sections = data_sections("linter", "data/given_gender.txt")
+    if gender not in sections:
+        raise KeyError(f"no section {gender!r} in linter/data/given_gender.txt")
+    return sections[gender]

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 
+from linter.data_files import data_yaml
 from linter.lexicon import zipf
 
-DATA_PATH = Path(__file__).parent / "data" / "sentence_end.yaml"
 
 # A full stop after a letter, after two digits or after a closing mark, then a lower-case word.
 _SPLIT_STOP_RE = re.compile(r"\.(?:(?<=[^\W\d_]\.)|(?<=\d\d\.)|(?<=[^\W\d_\s][”’\"')\]]\.))[ \t]+([a-z][\w'’-]*)")
@@ -28,23 +26,9 @@ _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 # The next sentence end: a full stop not inside a number or an abbreviation's initials, ! ? or …
 TERMINAL_RE = re.compile(r"[!?…]|\.(?![\w.])")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _WordListLoader(_Loader):
-    """YAML without YAML 1.1 booleans: in a word list, "no", "on" and "off" are words."""
-
-
-_WordListLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 @lru_cache(maxsize=1)
 def _data() -> dict[str, frozenset[str]]:
-    with open(DATA_PATH, encoding="utf-8") as handle:
-        raw = yaml.load(handle.read(), Loader=_WordListLoader) or {}
+    raw = data_yaml("linter", "data/sentence_end.yaml")
     return {key: frozenset(str(word) for word in words) for key, words in raw.items()}
 
 

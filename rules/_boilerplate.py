@@ -16,14 +16,13 @@ finite verb and sentence punctuation) is never furniture.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from ._data import load_data
+from linter.data_files import data_json
 
 WEIGHTS_FILE = "boilerplate_weights.json"
 
@@ -136,8 +135,7 @@ def furniture_line_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def weights() -> dict:
-    text = resources.files("rules").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    return data_json("rules", f"data/{WEIGHTS_FILE}")
 
 
 # -- features --------------------------------------------------------------------

@@ -1,28 +1,9 @@
-"""Loading a rule family's YAML data file, once, on first use."""
+"""A rule family's YAML data file, read through the engine's one loader."""
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-import yaml
+from linter.data_files import data_yaml
 
 
-# libyaml's parser when PyYAML was built with it: several times faster at start-up.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class WordListLoader(_BaseLoader):
-    """YAML without YAML 1.1 booleans: in a word list, "no", "on" and "off" are words."""
-
-
-WordListLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
-    """The parsed contents of ``rules/<name>.yaml``."""
-    text = resources.files("rules").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=WordListLoader) or {}
+    """The parsed contents of ``rules/<name>.yaml``, read once per run."""
+    return data_yaml("rules", f"{name}.yaml")

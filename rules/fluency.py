@@ -16,12 +16,10 @@ that is left to the word-order rules. The counts are loaded on the first check.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from functools import lru_cache
-from importlib import resources
 
+from linter.data_files import data_json
 from linter import hookimpl
 from linter.rule import Rule
 
@@ -81,8 +79,7 @@ class TagModel:
 
 @lru_cache(maxsize=None)
 def tag_model() -> TagModel:
-    raw = resources.files("rules").joinpath("data/tag_trigrams.json.gz").read_bytes()
-    data = json.loads(gzip.decompress(raw))
+    data = data_json("rules", "data/tag_trigrams.json.gz")
     return TagModel(data["counts"], frozenset(data.get("function_words", ())))
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from linter.data_files import data_lines
 from linter import hookimpl
 from linter.entities import gazetteer
 from linter.lexicon import common_zipf, longest_common_word, zipf
@@ -79,12 +79,9 @@ _IDENTIFIER_WORDS = {"is", "on", "to", "my", "new", "in", "for", "with", "by", "
 def _compound_parts() -> dict[str, tuple[int, int]]:
     """Word -> (times it heads a listed compound, times it ends one), from rules/data/compound_parts.tsv."""
     parts = {}
-    path = Path(__file__).parent / "data" / "compound_parts.tsv"
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                word, heads, tails = line.rstrip("\n").split("\t")
-                parts[word] = (int(heads), int(tails))
+    for line in data_lines("rules", "data/compound_parts.tsv"):
+        word, heads, tails = line.split("\t")
+        parts[word] = (int(heads), int(tails))
     return parts
 
 

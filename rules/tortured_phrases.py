@@ -38,10 +38,9 @@ clusters (fingerprints of the list count towards a cluster).
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
+from linter.data_files import data_json
 from linter import hookimpl
 from linter.rule import Rule
 
@@ -51,8 +50,7 @@ Unit = tuple[str, int, int, int]  # lower-case text, start, end, sentence index
 @lru_cache(maxsize=None)
 def phrase_index() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]], int]:
     """(first unit, second unit) -> [(phrase units, suggestions)] longest first, and the longest length."""
-    raw = resources.files("rules").joinpath("data/tortured_phrases.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = data_json("rules", "data/tortured_phrases.json")
     index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     longest = 0
     for phrase, suggestions in data["phrases"].items():
@@ -248,8 +246,7 @@ class TorturedPhrase(Rule):
 @lru_cache(maxsize=None)
 def spun_tables() -> tuple[dict[str, float], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
     """Collocations, synonym -> the first words and the second words it may replace, common spun forms."""
-    raw = resources.files("rules").joinpath("data/spun_collocations.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = data_json("rules", "data/spun_collocations.json")
     inverse: list[dict[str, list[str]]] = [{}, {}]
     for slot, key in enumerate(("first", "second")):
         for word, synonyms in data[key].items():

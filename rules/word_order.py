@@ -15,8 +15,8 @@ benchmarks/inject.py).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from linter.data_files import word_set
 from linter import hookimpl
 from linter.lexicon import zipf_at_least
 from linter.rule import Rule
@@ -68,8 +68,7 @@ def can_be(word: str, *tags: str) -> bool:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("rules").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return word_set("rules", f"data/{name}.txt")
 
 
 @lru_cache(maxsize=1)
