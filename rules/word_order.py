@@ -16,7 +16,7 @@ from linter.lexicon import zipf_at_least
 from linter.rule import Rule
 
 from ._data import load_data
-from .calque import base_verbs
+from linter.verbs import base_verbs
 
 _IRREGULAR_PAST = {"went", "came", "saw", "took", "gave", "made", "met", "left", "held", "told", "said", "brought",
                    "bought", "sent", "spent", "built", "found", "kept", "led", "lost", "paid", "put", "set", "won",
@@ -238,7 +238,7 @@ class ModalVerbFinal(Rule):
     good = "The ministry said it will publish the new figures next week."
 
     def check(self, doc):
-        from .calque import base_verbs, verb_nouns
+        from linter.verbs import base_verbs, verb_nouns
 
         # After a modal and its object only a verb fits: "attack", and "complete" too.
         verbs = base_verbs() | verb_nouns() | set(load_data("word_order")["final_verb_homographs"])
@@ -305,7 +305,7 @@ class PerfectVerbFinal(Rule):
     good = "The ministry published the new figures yesterday."
 
     def check(self, doc):
-        from .calque import base_verbs
+        from linter.verbs import base_verbs
 
         prose = doc.prose
         if "has " not in prose and "have " not in prose and "had " not in prose:
