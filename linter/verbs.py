@@ -93,7 +93,7 @@ def quotative(key: str) -> QuotativeCounts | None:
 
 
 @lru_cache(maxsize=1)
-def _to_infinitive() -> dict[str, tuple[int, int, int]]:
+def _to_infinitive() -> dict[str, tuple[int, int, int, int]]:
     table = {}
     for line in _lines("to_infinitive_verbs.tsv"):
         word, *counts = line.split("\t")
@@ -106,8 +106,26 @@ def to_infinitive_verbs() -> frozenset[str]:
     return frozenset(_to_infinitive())
 
 
-def takes_to_infinitive(key: str) -> bool:
-    return _lookup(_to_infinitive(), key) is not None
+def _infinitive_counts(key: str, form: str | None = None):
+    table = _to_infinitive()
+    found = _lookup(table, key)
+    if found is None and form is not None:
+        found = table.get(form.lower())  # a form listed on its own: "going"
+    return found
+
+
+def takes_to_infinitive(key: str, form: str | None = None) -> bool:
+    """Whether the verb (lemma ``key``, written ``form``) takes "to" before another verb."""
+    return _infinitive_counts(key, form) is not None
+
+
+def object_share(key: str, form: str | None = None) -> float:
+    """How often a verb that takes "to" has a noun phrase straight after it ("wanted money": high, "seemed": low)."""
+    counts = _infinitive_counts(key, form)
+    if counts is None:
+        return 0.0
+    _to, _bare, objects, total = counts
+    return objects / max(total, 1)
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +154,7 @@ class Slot(NamedTuple):
     verb: int
     alone: bool  # the verb ends its clause: ',” he accused.'
     inverted: bool  # ',” said the minister.'
+    misread: bool = False  # the tagger read the verb as the noun ending the subject: ',” Curt struck.'
 
 
 def _subject_end(words, i: int) -> int:
@@ -170,6 +189,23 @@ def _alone(words, k: int) -> bool:
     return text in _CLAUSE_ENDS or text in _CLOSE_QUOTES
 
 
+def _misread_verb(words, start: int, end: int) -> bool:
+    """Whether the last word of a subject is a past-tense verb the tagger read as a noun: ',” Curt struck.'
+
+    Only after a name or a pronoun-like head, for a lower-case word the
+    corpora know as a finite verb, ending its clause."""
+    text, tag = words[end - 1]
+    if tag != "NN" or not text.isalpha() or not text.islower() or words[end - 2][1] not in ("NNP", "NNPS"):
+        return False
+    if not _alone(words, end - 1):
+        return False
+    key = lemma(text, "VBD")
+    if key == text.lower():
+        return False
+    counts = quotative(key)
+    return counts is not None and counts.finite >= 3
+
+
 def quotative_slots(words):
     """Every quotative slot in a list of (token text, Penn tag) pairs.
 
@@ -200,6 +236,8 @@ def quotative_slots(words):
             if after_stop and words[start][0][:1].isupper() and words[start][1] not in ("NNP", "NNPS"):
                 continue
             yield Slot(q, (start, end), end, _alone(words, end), False)
+        elif end - 1 > start and _misread_verb(words, start, end):
+            yield Slot(q, (start, end - 1), end - 1, True, False, True)
         elif words[start][1] in _FINITE | {"VBN"} and words[start][0].isalpha() and words[start][0].islower():
             end = _subject_end(words, start + 1)
             # The subject a name or a determiner's noun phrase: ',” said Mr Smith', ',” added the minister'

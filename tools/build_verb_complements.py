@@ -21,7 +21,8 @@ Writes two files under ``linter/data/``:
     Verbs whose verbal complement is a to-infinitive: in Brown and EWT (gold
     tags) the verb is followed by "to" + base verb at least ``MIN_TO`` times,
     in at least ``MIN_TO_SHARE`` of its occurrences, and straight by a base
-    verb at most ``MAX_BARE_SHARE`` as often as by "to" + base verb (that
+    verb at most ``MAX_BARE_SHARE`` as often as by "to" + base verb, or at
+    most ``MAX_BARE_TOLERANCE`` times (that
     drops help, make, let, see, hear, dare, go...). BBC News, tagged by
     garblint's tagger, adds its counts to those (news verbs: "vowed to").
 
@@ -43,6 +44,10 @@ from linter.verbs import quotative_slots, verb_key  # noqa: E402
 MIN_TO = 4
 MIN_TO_SHARE = 0.04
 MAX_BARE_SHARE = 0.03
+MAX_BARE_TOLERANCE = 2
+# A form listed on its own needs more: it is mostly followed by "to" + verb.
+MIN_FORM_TO = 8
+MIN_FORM_SHARE = 0.2
 MIN_FINITE = 3  # verbs seen fewer times (and never in the slot) are left out of quotatives.tsv
 
 # Brown tags (base part, before "-tl", "-hl", "+", "$") -> Penn tags.
@@ -61,6 +66,7 @@ _BROWN_PENN = {
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLOSE_QUOTES = {"''", "”", '"', "’"}
 _ENDS = {".", ";", "!", "?", ":"}
+_NP_START = {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD", "PRP", "PDT"}
 
 
 def brown_penn(tag: str) -> str:
@@ -137,6 +143,12 @@ def main() -> int:
     form_tags: dict[str, Counter] = defaultdict(Counter)
     clause: Counter = Counter()
     uses: Counter = Counter()
+    np_next: Counter = Counter()
+    form_to: Counter = Counter()
+    form_bare: Counter = Counter()
+    form_np: Counter = Counter()
+    form_total: Counter = Counter()
+    form_lemma: dict[str, str] = {}
     for source, streams, gold in (("brown", brown_streams(), True), ("ewt", ewt_streams(), True),
                                   ("bbc", bbc_streams(), False)):
         for words in streams:
@@ -157,11 +169,19 @@ def main() -> int:
                     uses[verb] += 1
                     if tag != "VBN" and reports_speech(words, i):  # not "rest assured that"
                         clause[verb] += 1
+                lower = form.lower()
+                form_lemma[lower] = verb
                 verb_total[verb] += 1
+                form_total[lower] += 1
                 if i + 2 < n and words[i + 1][1] == "TO" and words[i + 2][1] == "VB":
                     to_vb[verb] += 1
+                    form_to[lower] += 1
                 elif i + 1 < n and words[i + 1][1] in ("VB", "VBP") and words[i + 1][0].isalpha():
                     bare_vb[verb] += 1
+                    form_bare[lower] += 1
+                elif i + 1 < n and words[i + 1][1] in _NP_START:
+                    np_next[verb] += 1
+                    form_np[lower] += 1
                 if not gold:
                     continue
                 form_tags[form.lower()][tag] += 1
@@ -171,7 +191,7 @@ def main() -> int:
                         ends[verb] += 1
 
     base_forms = {f for f, tags in form_tags.items() if tags["VB"] + tags["VBP"] >= 1}
-    merge_stems([alone, slot, finite, ends, clause, uses, to_vb, bare_vb, verb_total], base_forms)
+    merge_stems([alone, slot, finite, ends, clause, uses, to_vb, bare_vb, np_next, verb_total], base_forms)
     data = ROOT / "linter" / "data"
     rows = sorted((v for v in set(finite) | set(slot) if v.isalpha() and (finite[v] >= MIN_FINITE or uses[v] >= MIN_FINITE or slot[v])),
                   key=lambda v: (-alone[v], -slot[v], v))
@@ -188,20 +208,30 @@ def main() -> int:
         )
         for v in rows:
             out.write(f"{v}\t{alone[v]}\t{slot[v]}\t{finite[v]}\t{ends[v]}\t{uses[v]}\t{clause[v]}\n")
-    kept = sorted(
-        v for v in to_vb
-        if v.isalpha() and to_vb[v] >= MIN_TO and to_vb[v] >= MIN_TO_SHARE * verb_total[v]
-        and bare_vb[v] <= MAX_BARE_SHARE * to_vb[v]
+    def qualifies(to: int, bare: int, total: int) -> bool:
+        # A couple of bare verbs after a frequent head are tagging noise, not a construction.
+        return to >= MIN_TO and to >= MIN_TO_SHARE * total and bare <= max(MAX_BARE_TOLERANCE, MAX_BARE_SHARE * to)
+
+    kept = sorted(v for v in to_vb if v.isalpha() and qualifies(to_vb[v], bare_vb[v], verb_total[v]))
+    # A form that qualifies when its verb does not: "going" (to) but not "go" ("go see").
+    kept_forms = sorted(
+        f for f in form_to if f.isalpha() and f not in kept and form_lemma[f] not in kept
+        and qualifies(form_to[f], form_bare[f], form_total[f])
+        and form_to[f] >= MIN_FORM_TO and form_to[f] >= MIN_FORM_SHARE * form_total[f]
     )
+    for f in kept_forms:
+        to_vb[f], bare_vb[f], np_next[f], verb_total[f] = form_to[f], form_bare[f], form_np[f], form_total[f]
+    kept = sorted(set(kept) | set(kept_forms))
     with open(data / "to_infinitive_verbs.tsv", "w", encoding="utf-8") as out:
         out.write(
             f"# Verbs followed by 'to' + base verb >= {MIN_TO} times and in >= {MIN_TO_SHARE:.0%} of their uses, and\n"
-            f"# straight by a base verb at most {MAX_BARE_SHARE:.0%} as often (Brown + UD English-EWT, gold tags; BBC News,\n"
+            f"# straight by a base verb at most {MAX_BARE_SHARE:.0%} as often (or {MAX_BARE_TOLERANCE} times) (Brown + UD English-EWT, gold tags; BBC News,\n"
             "# tagged by garblint).\n"
-            "# lemma <tab> to + VB <tab> bare VB <tab> all uses as a verb. Built by tools/build_verb_complements.py.\n"
+            "# lemma (or a form that qualifies when its verb does not: 'going') <tab> to + VB <tab> bare VB <tab> a noun phrase next (object) <tab> all uses as a verb.\n"
+            "# Built by tools/build_verb_complements.py.\n"
         )
         for v in kept:
-            out.write(f"{v}\t{to_vb[v]}\t{bare_vb[v]}\t{verb_total[v]}\n")
+            out.write(f"{v}\t{to_vb[v]}\t{bare_vb[v]}\t{np_next[v]}\t{verb_total[v]}\n")
     homographs = sorted(f for f, tags in form_tags.items() if tags["VB"] >= 2 and tags["VBN"] >= 2
                         and verb_key(f, "VBN") == f)
     with open(data / "participle_homographs.txt", "w", encoding="utf-8") as out:

@@ -19,8 +19,6 @@ class TestBareQuotative:
         ("“Nobody listened to the farmers,” condemns Mr. Dupont.", "condemns Mr. Dupont."),
         ("“That is the end of it,” Kremlin spokesman Dmitry Peskov produced.", "Kremlin spokesman Dmitry Peskov produced."),
         ("“It will be ready by May,” the curator held firmly.", "the curator held firmly."),
-        # Seen there once: rare, and edited prose lets a calque through too.
-        ("“They stole the election,” accused Lavrov.", "accused Lavrov."),
     ])
     def test_flags_verbs_english_does_not_close_quotations_with(self, text, expected):
         (finding,) = run_rule(BareQuotative, text)
@@ -28,8 +26,9 @@ class TestBareQuotative:
         assert finding.severity == "warning"
 
     @pytest.mark.parametrize("text, expected", [
-        # Seen closing a quotation twice in the corpora.
+        # Seen closing a quotation once or twice in the corpora.
         ("“Our economy is weak,” Mr. Ito stressed.", "Mr. Ito stressed."),
+        ("“They stole the election,” accused Lavrov.", "accused Lavrov."),
         # A verb of saying (it frames that-clauses), or one the corpora hardly know.
         ("“Our prices will not rise,” the company assured.", "the company assured."),
         ("“About 300 people,” the police estimated.", "the police estimated."),
@@ -91,7 +90,7 @@ class TestBareInfinitive:
         ("The board decided postpone the vote until May.", "decided postpone", "decided to postpone"),
         ("The senators conspired obstruct the inquiry.", "conspired obstruct", "conspired to obstruct"),
         ("Most shareholders opted renew their contracts.", "opted renew", "opted to renew"),
-        ("The ministry neglected inform the families.", "neglected inform", "neglected to inform"),
+        ("The ministry neglected notify the families.", "neglected notify", "neglected to notify"),
         ("He plans build a factory in Ohio.", "plans build", "plans to build"),
         ("The company plans build a second plant.", "plans build", "plans to build"),
         ("In Japan, Toyota plans build a second plant.", "plans build", "plans to build"),
@@ -141,6 +140,9 @@ class TestBareInfinitive:
         "Poverty and fear have ceased to exist.",
         "Now reports say that the government will act.",
         "Those who prefer shoot-'em-ups will like the phone.",
+        "The rooms seem hardly worth using except on occasions.",
+        "It funds the engineering and design work essential to growth.",
+        "Add soap or, if desired, use a detergent; if desired use less.",
     ])
     def test_correct_uses_are_clean(self, text):
         assert flagged(BareInfinitive, text) == []
