@@ -211,8 +211,10 @@ def _infinitive_data():
 _NOUN_CONTEXT_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "CD", "POS", "PDT", "WP$"})
 _OBJECT_TAGS = frozenset({"DT", "PRP", "PRP$", "CD", "PDT"})
 # Tags under which a word of the base-verb list is still read as a bare verb (the tagger
-# misreads rare verbs after these heads: "seems hover/JJR", "neglected inform/IN" is lost).
-_BARE_READINGS = frozenset({"VB", "VBP", "NN", "JJ", "JJR", "JJS", "RB"})
+# misreads rare verbs after these heads: "agreed intensify/NN", "seems hover/JJR"); not
+# JJ, which a verb first may be ("have live music").
+_BARE_READINGS = frozenset({"VB", "VBP", "NN", "JJR", "JJS", "RB"})
+_BARE_NOUN_TAGS = frozenset({"NN", "NNS"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})  # "like put several sentences"
 # A verb followed by a noun phrase less often than this takes no object ("seem", "tend", "fail").
 _OBJECT_SHARE = 0.12
@@ -274,9 +276,12 @@ class BareInfinitive(Rule):
                 # as verbs too.
                 if tag not in ("VB", "VBP", "NN"):
                     continue
+                # Read as a verb and followed by a bare noun phrase ("began show interest"),
+                # it is a verb too; followed by a preposition or a stop it is a noun ("began work on").
+                objects = _OBJECT_TAGS | _ADJECTIVE_TAGS | (_BARE_NOUN_TAGS if tag == "VB" else frozenset())
                 if object_share(lemmas[i], head.text) >= _OBJECT_SHARE and (
                         after is None or tokens[after].lower == "that"
-                        or (tags[after] not in _OBJECT_TAGS | _ADJECTIVE_TAGS and tokens[after].lower not in data["objects"])):
+                        or (tags[after] not in objects and tokens[after].lower not in data["objects"])):
                     continue  # after a verb that also takes a noun object ("wanted help"), a noun
                 if after is not None and after + 1 < n and tokens[after + 1].lower in data["time"]:
                     continue  # "expected rain the next day"
@@ -298,8 +303,13 @@ class BareInfinitive(Rule):
             if head_tag in ("VBN", "VBG") and before is not None and tags[before] in ("NN", "NNS", "NNP", "NNPS") and (
                     tag == "VBP" or after is None or not tokens[after].is_word or tags[after] in ("IN", "TO", "RB")):
                 continue  # "the symbols used differ in": a participle after its noun, then the clause's verb
-            if before is not None and tokens[before].lower in data["determiners"] and tags[before] != "WDT":
-                continue  # "the agreed price", "a much needed boost"
+            if before is not None and (tokens[before].lower in data["determiners"] and tags[before] != "WDT"
+                                       or tags[before] in ("DT", "PRP$", "POS")):
+                continue  # "the agreed price", "a much needed boost", "Holmes' failed attempt"
+            if tag == "VBP" and after is not None and tags[after] == "TO":
+                continue  # "a site they can trust tend to stick": the clause's own verb
+            if any(tags[k] in ("WDT", "WP") and tokens[k].sentence == head.sentence for k in range(max(0, i - 3), i - 1)):
+                continue  # "images which critics claim depict": the head ends a relative clause
             if lemmas[i] == "need" and second in data["modal_need"]:
                 continue  # modal "need": "all you need do"
             if head_tag in ("NN", "NNS") or (head_tag in ("VB", "VBP", "VBZ") and (lemmas[i] in nouns or lemmas[i] not in verbs)):

@@ -44,7 +44,7 @@ from linter.verbs import quotative_slots, verb_key  # noqa: E402
 MIN_TO = 4
 MIN_TO_SHARE = 0.04
 MAX_BARE_SHARE = 0.03
-MAX_BARE_TOLERANCE = 2
+MAX_BARE_TOLERANCE = 1
 # A form listed on its own needs more: it is mostly followed by "to" + verb.
 MIN_FORM_TO = 8
 MIN_FORM_SHARE = 0.2

@@ -143,6 +143,10 @@ class TestBareInfinitive:
         "The rooms seem hardly worth using except on occasions.",
         "It funds the engineering and design work essential to growth.",
         "Add soap or, if desired, use a detergent; if desired use less.",
+        "Readers who find a paper they can trust tend to stay with it.",
+        "He ran on the posters which voters claim show the mayor as a villain.",
+        "She paced the runner in Smith's failed attempt on the record.",
+        "The resort will have live music every night.",
     ])
     def test_correct_uses_are_clean(self, text):
         assert flagged(BareInfinitive, text) == []
