@@ -50,6 +50,8 @@ _INTRANSITIVE_SHARE = 0.15
 _COMMON_ZIPF = 3.5
 # A verb that frames a that-clause or a quotation this often is a verb of saying.
 _SPEECH_SHARE = 0.04
+# One that does it this often, and is seen closing a quotation, is simply a verb of saying.
+_SAYING_SHARE = 0.1
 _OPENING_MARKS = frozenset("“‘«")
 _NAMING_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "POS", "CD"})
 _NAMING_WORDS = frozenset({"as", "called", "dubbed", "named", "so-called", "termed", "nicknamed"})
@@ -176,6 +178,8 @@ class BareQuotative(Rule):
         # and one seen there once or twice may be a writer's style (or a
         # calque that got into edited prose): information.
         speech = counts.speech >= 3 and counts.speech_share >= _SPEECH_SHARE
+        if alone and counts.speech >= 3 and counts.speech_share >= _SAYING_SHARE:
+            return None  # a verb of saying seen closing a quotation: "stressed", "reported"
         return "info" if alone or speech else "warning"
 
 
@@ -214,10 +218,27 @@ _OBJECT_TAGS = frozenset({"DT", "PRP", "PRP$", "CD", "PDT"})
 # misreads rare verbs after these heads: "agreed intensify/NN", "seems hover/JJR"); not
 # JJ, which a verb first may be ("have live music").
 _BARE_READINGS = frozenset({"VB", "VBP", "NN", "JJR", "JJS", "RB"})
+_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "JJ"})
 _BARE_NOUN_TAGS = frozenset({"NN", "NNS"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})  # "like put several sentences"
 # A verb followed by a noun phrase less often than this takes no object ("seem", "tend", "fail").
 _OBJECT_SHARE = 0.12
+
+
+def _tagger_knows(word: str) -> bool:
+    """Whether the tagger restricts the word to a few tags (its tag is then a reading, not a guess: "except/IN")."""
+    from linter.tagger import load_tagger
+
+    lexicon = load_tagger().lexicon
+    return len(lexicon.info(word).candidates) < len(lexicon.open_labels)
+
+
+def _says(key: str) -> bool:
+    """Whether a verb frames that-clauses often ("claim", "believe"), from the quotative counts."""
+    from linter.verbs import quotative
+
+    counts = quotative(key)
+    return counts is not None and counts.speech >= 3 and counts.speech_share >= _SAYING_SHARE
 
 
 class BareInfinitive(Rule):
@@ -266,8 +287,8 @@ class BareInfinitive(Rule):
                 continue
             after = i + 2 if i + 2 < n and tokens[i + 2].sentence == head.sentence else None
             if second in verbs:
-                if tag not in _BARE_READINGS:
-                    continue  # a verb first: trust the list unless the tagger reads an inflected form or a function word
+                if tag not in _BARE_READINGS and (tag.startswith("VB") or _tagger_knows(second)):
+                    continue  # a verb first: trust the list unless the tagger knows the word and reads it otherwise
             elif second in nouns:
                 # A word that is also a noun ("strike", "help", "work") is a verb here
                 # before its object ("threatened attack the city"), or after a verb
@@ -308,8 +329,10 @@ class BareInfinitive(Rule):
                 continue  # "the agreed price", "a much needed boost", "Holmes' failed attempt"
             if tag == "VBP" and after is not None and tags[after] == "TO":
                 continue  # "a site they can trust tend to stick": the clause's own verb
-            if any(tags[k] in ("WDT", "WP") and tokens[k].sentence == head.sentence for k in range(max(0, i - 3), i - 1)):
-                continue  # "images which critics claim depict": the head ends a relative clause
+            if _says(lemmas[i]) and any(
+                    tags[k] in ("WDT", "WP") and tokens[k].sentence == head.sentence
+                    and all(tags[m] in _SUBJECT_TAGS for m in range(k + 1, i)) for k in range(max(0, i - 3), i - 1)):
+                continue  # "images which critics claim depict": a verb of saying ends a relative clause
             if lemmas[i] == "need" and second in data["modal_need"]:
                 continue  # modal "need": "all you need do"
             if head_tag in ("NN", "NNS") or (head_tag in ("VB", "VBP", "VBZ") and (lemmas[i] in nouns or lemmas[i] not in verbs)):

@@ -27,7 +27,7 @@ class TestBareQuotative:
 
     @pytest.mark.parametrize("text, expected", [
         # Seen closing a quotation once or twice in the corpora.
-        ("“Our economy is weak,” Mr. Ito stressed.", "Mr. Ito stressed."),
+        ("“Our economy is weak,” Mr. Ito echoed.", "Mr. Ito echoed."),
         ("“They stole the election,” accused Lavrov.", "accused Lavrov."),
         # A verb of saying (it frames that-clauses), or one the corpora hardly know.
         ("“Our prices will not rise,” the company assured.", "the company assured."),
@@ -58,6 +58,8 @@ class TestBareQuotative:
         "“Really?” he laughed.",
         "“Go away,” she demanded.",
         "“Fine,” he joked.",
+        "“Growth will slow,” the minister stressed.",
+        "“Sales fell by a third,” the newspaper reported.",
         "She condemned the minister for lying.",
         "“Enough.” He rejected the offer.",
         "He held the “rebels”, the soldiers left.",
@@ -101,6 +103,9 @@ class TestBareInfinitive:
         ("The economy is now expected grow by 2% this year.", "expected grow", "expected to grow"),
         ("The word is used specify the first index.", "used specify", "used to specify"),
         ("Assessors would like see an improvement.", "like see", "like to see"),
+        # A form listed on its own ("going"; "go" itself takes a bare verb: "go see").
+        ("We are going announce the squad on Friday.", "going announce", "going to announce"),
+        ("That was the book I wanted write.", "wanted write", "wanted to write"),
     ])
     def test_flags_a_missing_to(self, text, expected, suggestion):
         (finding,) = run_rule(BareInfinitive, text)
