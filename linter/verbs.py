@@ -172,7 +172,8 @@ def _subject_end(words, i: int) -> int:
             j += 1
         else:
             break
-    while j > i and words[j - 1][1] not in _NP_HEADS:
+    # The subject ends in a noun, or a name the tagger read as an adjective ("Mirzoyan/JJ").
+    while j > i and words[j - 1][1] not in _NP_HEADS and not (words[j - 1][1] == "JJ" and words[j - 1][0].istitle()):
         j -= 1
     return j if j > i else -1
 
@@ -218,7 +219,9 @@ def quotative_slots(words):
     """
     n = len(words)
     for q in range(1, n - 1):
-        if words[q][1] != "''" or words[q][0] not in _CLOSE_QUOTES:
+        text = words[q][0]
+        # A curly closing mark closes whatever the tagger says; a straight one when tagged so.
+        if text not in _CLOSE_QUOTES or (words[q][1] != "''" and text not in "”»"):
             continue
         if words[q - 1][0] in _SLOT_MARKS:
             start = q + 1
