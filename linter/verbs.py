@@ -93,7 +93,7 @@ def quotative(key: str) -> QuotativeCounts | None:
 
 
 @lru_cache(maxsize=1)
-def _to_infinitive() -> dict[str, tuple[int, int, int, int]]:
+def _to_infinitive() -> dict[str, tuple[int, int, int, int, int]]:
     table = {}
     for line in _lines("to_infinitive_verbs.tsv"):
         word, *counts = line.split("\t")
@@ -124,8 +124,15 @@ def object_share(key: str, form: str | None = None) -> float:
     counts = _infinitive_counts(key, form)
     if counts is None:
         return 0.0
-    _to, _bare, objects, total = counts
-    return objects / max(total, 1)
+    return counts[2] / max(counts[3], 1)
+
+
+def two_object_share(key: str, form: str | None = None) -> float:
+    """How often the verb has two objects straight after it ("promised him a job", "offered them help")."""
+    counts = _infinitive_counts(key, form)
+    if counts is None:
+        return 0.0
+    return counts[4] / max(counts[3], 1)
 
 
 @lru_cache(maxsize=1)

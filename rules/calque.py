@@ -223,6 +223,10 @@ _BARE_NOUN_TAGS = frozenset({"NN", "NNS"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})  # "like put several sentences"
 # A verb followed by a noun phrase less often than this takes no object ("seem", "tend", "fail").
 _OBJECT_SHARE = 0.12
+# One that has two objects this often ("promised him a job"), or any object this often
+# ("allowed access"), keeps a noun after it in the passive too ("was promised work").
+_TWO_OBJECT_SHARE = 0.01
+_PASSIVE_OBJECT_SHARE = 0.6
 
 
 def _tagger_knows(word: str) -> bool:
@@ -231,6 +235,14 @@ def _tagger_knows(word: str) -> bool:
 
     lexicon = load_tagger().lexicon
     return len(lexicon.info(word).candidates) < len(lexicon.open_labels)
+
+
+def _after_be(lemmas, tags, i: int) -> bool:
+    """Whether the participle at ``i`` follows a form of "be", maybe past an adverb ("is often forced")."""
+    k = i - 1
+    if k >= 0 and tags[k] == "RB":
+        k -= 1
+    return k >= 0 and lemmas[k] == "be"
 
 
 def _says(key: str) -> bool:
@@ -264,7 +276,8 @@ class BareInfinitive(Rule):
     good = "China and Russia have agreed to intensify cooperation."
 
     def check(self, doc):
-        from linter.verbs import base_verbs, object_share, participle_homographs, takes_to_infinitive, verb_nouns
+        from linter.verbs import (base_verbs, object_share, participle_homographs, takes_to_infinitive,
+                                  two_object_share, verb_nouns)
 
         data = _infinitive_data()
         verbs, nouns, participles = base_verbs(), verb_nouns(), participle_homographs()
@@ -300,7 +313,13 @@ class BareInfinitive(Rule):
                 # Read as a verb and followed by a bare noun phrase ("began show interest"),
                 # it is a verb too; followed by a preposition or a stop it is a noun ("began work on").
                 objects = _OBJECT_TAGS | _ADJECTIVE_TAGS | (_BARE_NOUN_TAGS if tag == "VB" else frozenset())
-                if object_share(lemmas[i], head.text) >= _OBJECT_SHARE and (
+                # A passive participle has no object of its own ("is forced play"), unless
+                # the verb takes two ("was offered help"): there the noun reading goes too.
+                passive = (head_tag == "VBN" and tag != "VBP" and _after_be(lemmas, tags, i)
+                           and not any(tags[k] in ("WDT", "WP") for k in range(max(0, i - 5), i))
+                           and object_share(lemmas[i], head.text) < _PASSIVE_OBJECT_SHARE
+                           and two_object_share(lemmas[i], head.text) < _TWO_OBJECT_SHARE)
+                if not passive and object_share(lemmas[i], head.text) >= _OBJECT_SHARE and (
                         after is None or tokens[after].lower == "that"
                         or (tags[after] not in objects and tokens[after].lower not in data["objects"])):
                     continue  # after a verb that also takes a noun object ("wanted help"), a noun

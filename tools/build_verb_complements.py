@@ -145,6 +145,8 @@ def main() -> int:
     uses: Counter = Counter()
     np_next: Counter = Counter()
     form_to: Counter = Counter()
+    two_obj: Counter = Counter()
+    form_two: Counter = Counter()
     form_bare: Counter = Counter()
     form_np: Counter = Counter()
     form_total: Counter = Counter()
@@ -182,6 +184,10 @@ def main() -> int:
                 elif i + 1 < n and words[i + 1][1] in _NP_START:
                     np_next[verb] += 1
                     form_np[lower] += 1
+                    # two objects: "promised him a job", "offered them help"
+                    if words[i + 1][1] == "PRP" and i + 2 < n and words[i + 2][1] in ("DT", "NN", "NNS", "CD", "PRP$"):
+                        two_obj[verb] += 1
+                        form_two[lower] += 1
                 if not gold:
                     continue
                 form_tags[form.lower()][tag] += 1
@@ -191,7 +197,7 @@ def main() -> int:
                         ends[verb] += 1
 
     base_forms = {f for f, tags in form_tags.items() if tags["VB"] + tags["VBP"] >= 1}
-    merge_stems([alone, slot, finite, ends, clause, uses, to_vb, bare_vb, np_next, verb_total], base_forms)
+    merge_stems([alone, slot, finite, ends, clause, uses, to_vb, bare_vb, np_next, two_obj, verb_total], base_forms)
     data = ROOT / "linter" / "data"
     rows = sorted((v for v in set(finite) | set(slot) if v.isalpha() and (finite[v] >= MIN_FINITE or uses[v] >= MIN_FINITE or slot[v])),
                   key=lambda v: (-alone[v], -slot[v], v))
@@ -221,17 +227,19 @@ def main() -> int:
     )
     for f in kept_forms:
         to_vb[f], bare_vb[f], np_next[f], verb_total[f] = form_to[f], form_bare[f], form_np[f], form_total[f]
+        two_obj[f] = form_two[f]
     kept = sorted(set(kept) | set(kept_forms))
     with open(data / "to_infinitive_verbs.tsv", "w", encoding="utf-8") as out:
         out.write(
             f"# Verbs followed by 'to' + base verb >= {MIN_TO} times and in >= {MIN_TO_SHARE:.0%} of their uses, and\n"
             f"# straight by a base verb at most {MAX_BARE_SHARE:.0%} as often (or {MAX_BARE_TOLERANCE} times) (Brown + UD English-EWT, gold tags; BBC News,\n"
             "# tagged by garblint).\n"
-            "# lemma (or a form that qualifies when its verb does not: 'going') <tab> to + VB <tab> bare VB <tab> a noun phrase next (object) <tab> all uses as a verb.\n"
+            "# lemma (or a form that qualifies when its verb does not: 'going') <tab> to + VB <tab> bare VB <tab> a noun phrase next (object) <tab> all uses as a verb\n"
+            "# <tab> two objects next ('promised him a job').\n"
             "# Built by tools/build_verb_complements.py.\n"
         )
         for v in kept:
-            out.write(f"{v}\t{to_vb[v]}\t{bare_vb[v]}\t{np_next[v]}\t{verb_total[v]}\n")
+            out.write(f"{v}\t{to_vb[v]}\t{bare_vb[v]}\t{np_next[v]}\t{verb_total[v]}\t{two_obj[v]}\n")
     homographs = sorted(f for f, tags in form_tags.items() if tags["VB"] >= 2 and tags["VBN"] >= 2
                         and verb_key(f, "VBN") == f)
     with open(data / "participle_homographs.txt", "w", encoding="utf-8") as out:

@@ -106,6 +106,8 @@ class TestBareInfinitive:
         # A form listed on its own ("going"; "go" itself takes a bare verb: "go see").
         ("We are going announce the squad on Friday.", "going announce", "going to announce"),
         ("That was the book I wanted write.", "wanted write", "wanted to write"),
+        # A passive participle has no object of its own: the next word is a verb.
+        ("The club was forced play away from home.", "forced play", "forced to play"),
     ])
     def test_flags_a_missing_to(self, text, expected, suggestion):
         (finding,) = run_rule(BareInfinitive, text)
@@ -152,6 +154,9 @@ class TestBareInfinitive:
         "He ran on the posters which voters claim show the mayor as a villain.",
         "She paced the runner in Smith's failed attempt on the record.",
         "The resort will have live music every night.",
+        "The victims were offered help by the town.",
+        "She was promised work in the city.",
+        "Projects for which help is required call for long spending.",
     ])
     def test_correct_uses_are_clean(self, text):
         assert flagged(BareInfinitive, text) == []
