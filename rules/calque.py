@@ -316,6 +316,7 @@ class BareInfinitive(Rule):
                 # A passive participle has no object of its own ("is forced play"), unless
                 # the verb takes two ("was offered help"): there the noun reading goes too.
                 passive = (head_tag == "VBN" and tag != "VBP" and _after_be(lemmas, tags, i)
+                           and (after is None or tags[after] != "IN")  # "will be continued demand for"
                            and not any(tags[k] in ("WDT", "WP") for k in range(max(0, i - 5), i))
                            and object_share(lemmas[i], head.text) < _PASSIVE_OBJECT_SHARE
                            and two_object_share(lemmas[i], head.text) < _TWO_OBJECT_SHARE)

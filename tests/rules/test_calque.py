@@ -157,6 +157,7 @@ class TestBareInfinitive:
         "The victims were offered help by the town.",
         "She was promised work in the city.",
         "Projects for which help is required call for long spending.",
+        "There will be continued demand for faster chips.",
     ])
     def test_correct_uses_are_clean(self, text):
         assert flagged(BareInfinitive, text) == []
