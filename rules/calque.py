@@ -380,6 +380,8 @@ class BareInfinitive(Rule):
             return False  # "must needs go"
         if word in _SUBJECT_WORDS:
             return True
+        if before.text.isupper() and head.endswith("s"):
+            return False  # "the US forces withdraw": an abbreviation before a plural noun
         if before.text[:1].isupper():
             # A name ("Toyota plans build"); a sentence-initial capital may be
             # an ordinary word before a plural noun ("Many attempts fail").

@@ -158,6 +158,7 @@ class TestBareInfinitive:
         "She was promised work in the city.",
         "Projects for which help is required call for long spending.",
         "There will be continued demand for faster chips.",
+        "Peace can only come if the UN forces withdraw from the area.",
     ])
     def test_correct_uses_are_clean(self, text):
         assert flagged(BareInfinitive, text) == []
