@@ -9,7 +9,7 @@ on first use:
 - ``quotative(lemma)`` (tools/build_verb_complements.py, Brown, EWT, BBC):
   how often a verb closes a quotation on its own (",” he said.") and how
   often it ends a clause at all;
-- ``to_infinitive_verbs()`` (same script, Brown and EWT): verbs whose verbal
+- ``to_infinitive_verbs()`` (same script, Brown, EWT, BBC): verbs whose verbal
   complement is "to" + base verb ("agree", "manage") and that rarely take a
   bare verb straight after them (so not "help", "make", "let").
 """
