@@ -94,7 +94,7 @@ class BareQuotative(Rule):
         "allows with `allowed_verbs`."
     )
     bad = "“They want to eliminate competitors,” he accused."
-    good = "“They want to eliminate competitors,” he charged."
+    good = "“They want to eliminate competitors,” he said."
     default_options = {"extra_verbs": [], "allowed_verbs": []}
 
     def check(self, doc):
