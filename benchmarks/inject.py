@@ -211,6 +211,7 @@ class Vocab:
         self.titles = self._titles(brown_docs)
         self.bare_titles = {t.rstrip(".") for t in self.titles}
         catenative: Counter = Counter()
+        bare: Counter = Counter()  # verbs followed straight by a base verb ("help build", "go see")
         transitive: Counter = Counter()
         quotative: Counter = Counter()
         for doc in brown_docs:
@@ -218,13 +219,16 @@ class Vocab:
             for i in range(len(t) - 2):
                 if t[i].tag.startswith("vb") and t[i + 1].tag == "to" and t[i + 2].tag == "vb":
                     catenative[t[i].word.lower()] += 1
+                elif t[i].tag.startswith("vb") and t[i + 1].tag == "vb":
+                    bare[t[i].word.lower()] += 1
             for i in range(len(t) - 1):
                 if t[i].tag == "vbd" and t[i + 1].tag in ("at", "dt", "pp$", "ap", "abn", "dti"):
                     transitive[t[i].word.lower()] += 1
             for i in range(3, len(t) - 1):
                 if t[i].tag == "vbd" and self._after_quotation(t, i):
                     quotative[t[i].word.lower()] += 1
-        self.catenative = {w for w, n in catenative.items() if n >= 3}
+        # Deleting "to" after a verb English also uses with a bare verb plants nothing wrong ("helps meet").
+        self.catenative = {w for w, n in catenative.items() if n >= 3 and bare[w] < 0.25 * n}
         self.quotatives = {w for w, n in quotative.items() if n >= 3}
         self.transitive_past = [w for w, n in transitive.most_common() if n >= 15 and quotative[w] == 0 and w.isalpha()][:40]
         self.bare_titles |= self._bare_titles(other_docs)

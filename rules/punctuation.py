@@ -369,7 +369,7 @@ class TruncatingEllipsis(Rule):
     good = "They vowed to “confront the challenges and improve global governance”."
 
     def check(self, doc):
-        from .calque import base_verbs
+        from linter.verbs import base_verbs
 
         data = load_data("punctuation")
         heads, pauses, openers = set(data["phrase_heads"]), set(data["pause_words"]), clause_openers()

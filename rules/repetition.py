@@ -287,7 +287,7 @@ _LIGHT_VERBS = {"be", "do", "have", "get", "go", "make", "take", "see", "say", "
 
 
 def _base_verbs():
-    from .calque import base_verbs
+    from linter.verbs import base_verbs
 
     return base_verbs()
 
