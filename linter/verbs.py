@@ -16,19 +16,14 @@ on first use:
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
+from .data_files import data_lines
 from .lemmas import lemma
 from .lexicon import zipf_at_least
 
-DATA = Path(__file__).resolve().parent / "data"
-
-
 def _lines(name: str):
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n")
+    return data_lines("linter", f"data/{name}")
 
 
 @lru_cache(maxsize=None)
