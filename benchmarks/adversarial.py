@@ -5,7 +5,7 @@ Each case is a file built to make a careless pattern rescan a long run (a run
 of one character, a long word, a masked code block, thousands of link
 definitions...), plus inputs that hypothesis generates from Markdown and
 punctuation fragments. Each file is linted through the real CLI
-(``python -m linter check FILE``) with a timeout, and the table gives the
+(``python -m garblint check FILE``) with a timeout, and the table gives the
 size, the seconds, the seconds per MB and whether the case meets the bar.
 
     python benchmarks/adversarial.py                 # every case, 1 MB each
@@ -199,7 +199,7 @@ def _children_cpu() -> float:
 
 
 def run_cli(path: Path, timeout: float, root: Path = ROOT) -> tuple[float | None, float | None, int | None, str]:
-    """Wall and CPU seconds of ``python -m linter check PATH`` (None on timeout), its exit code and standard error.
+    """Wall and CPU seconds of ``python -m garblint check PATH`` (None on timeout), its exit code and standard error.
 
     CPU seconds are what the run cost the machine; on a machine shared with
     other work the wall-clock time also counts the waits for a core.
@@ -207,7 +207,7 @@ def run_cli(path: Path, timeout: float, root: Path = ROOT) -> tuple[float | None
     env = dict(os.environ, PYTHONPATH=str(root))
     started, cpu = time.perf_counter(), _children_cpu()
     try:
-        done = subprocess.run([sys.executable, "-m", "linter", "check", "--no-config", "--quiet", str(path)],
+        done = subprocess.run([sys.executable, "-m", "garblint", "check", "--no-config", "--quiet", str(path)],
                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               timeout=timeout, text=True)
     except subprocess.TimeoutExpired:
@@ -298,9 +298,9 @@ def per_rule(inputs, threshold: float, all_rules: bool = False) -> None:
     are timed only with ``all_rules``.
     """
     sys.path.insert(0, str(ROOT))
-    from linter.config import Config
-    from linter.plugins import all_rule_classes, plugin_manager
-    from linter.runner import Linter
+    from garblint.linter.engine.config import Config
+    from garblint.linter.engine.plugins import all_rule_classes, plugin_manager
+    from garblint.linter.engine.runner import Linter
 
     linter = Linter(Config())
     classes = all_rule_classes(plugin_manager(()))
@@ -343,7 +343,7 @@ def compare_case(size: int, timeout: float, root: Path = ROOT) -> None:
         env = dict(os.environ, PYTHONPATH=str(root))
         started = time.perf_counter()
         try:
-            subprocess.run([sys.executable, "-m", "linter", "compare", "--no-config", str(a), str(b)], cwd=root, env=env,
+            subprocess.run([sys.executable, "-m", "garblint", "compare", "--no-config", str(a), str(b)], cwd=root, env=env,
                            stdout=subprocess.DEVNULL, timeout=timeout)
             print(f"compare of two {size:,}-character files: {time.perf_counter() - started:.2f} s")
         except subprocess.TimeoutExpired:

@@ -537,7 +537,7 @@ def main(argv=None) -> int:
     parser.add_argument("--examples", type=int, default=12, help="missed lines per kind written to miss_examples.txt")
     args = parser.parse_args(argv)
 
-    from linter.api import make_linter
+    from garblint.linter.api import make_linter
 
     if not args.repo.exists():
         print(f"{args.repo}: no such folder (see the module's docstring for where to get the data)", file=sys.stderr)

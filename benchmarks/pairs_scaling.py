@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
             planted = build(folder, size, sentences, by_tag)
             started = time.perf_counter()
             out = subprocess.run(
-                [sys.executable, "-m", "linter", "pairs", "--no-config", "--format", "json", "--fail-on", "never", str(folder)],
+                [sys.executable, "-m", "garblint", "pairs", "--no-config", "--format", "json", "--fail-on", "never", str(folder)],
                 capture_output=True, text=True,
             )
             elapsed = time.perf_counter() - started

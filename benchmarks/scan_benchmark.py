@@ -75,7 +75,7 @@ def build(path: Path, count: int, share: float, seed: int = 3) -> list[bool]:
 
 def run_scan(corpus: Path, out: Path, extra: list[str], config: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "linter", "scan", str(corpus), "-o", str(out), "--quiet", "--config", str(config), *extra],
+    subprocess.run([sys.executable, "-m", "garblint", "scan", str(corpus), "-o", str(out), "--quiet", "--config", str(config), *extra],
                    check=True)
     return time.perf_counter() - started
 
@@ -106,7 +106,7 @@ def main(argv=None) -> int:
             seconds = run_scan(corpus, out, extra + ["--partition-size", "2000"], config)
             print(f"| {name} | {args.count:,} | {seconds:.1f} | {args.count / seconds:,.0f} |", flush=True)
         sys.path.insert(0, str(HERE.parent))
-        from linter.scan import read_results
+        from garblint.linter.commands.scan import read_results
 
         scores = {r["id"]: r["score"] for r in read_results(str(tmp / "one_process"))}
         flagged = [scores[f"p{i}"] > args.threshold for i in range(len(labels))]

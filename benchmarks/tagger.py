@@ -30,19 +30,19 @@ sys.path.insert(0, str(HERE))
 
 import brown  # noqa: E402
 import ewt  # noqa: E402
-from linter import tagger  # noqa: E402
-from linter.segment import split_sentences, tokenize  # noqa: E402
+from garblint.linter.language import tagger# noqa: E402
+from garblint.linter.engine.segment import split_sentences, tokenize  # noqa: E402
 
 SECTION = "## Part-of-speech tagger"
 
 LOAD_SNIPPET = (
     "import time; started = time.perf_counter(); "
-    "from linter.tagger import load_tagger; load_tagger(); "
+    "from garblint.linter.language.tagger import load_tagger; load_tagger(); "
     "print(time.perf_counter() - started)"
 )
 TAG_ONCE_SNIPPET = (
     "import time; started = time.perf_counter(); "
-    "from linter.tagger import load_tagger; load_tagger().tag(['He', 'refused', 'to', 'go', '.']); "
+    "from garblint.linter.language.tagger import load_tagger; load_tagger().tag(['He', 'refused', 'to', 'go', '.']); "
     "print(time.perf_counter() - started)"
 )
 

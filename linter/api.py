@@ -1,6 +1,6 @@
 """The Python API: lint strings with one loaded configuration and rule set.
 
-    from linter import lint_text, lint_texts, summarize_findings
+    from garblint.linter import lint_text, lint_texts, summarize_findings
 
     findings = lint_text("They were able to to go.")
     for text, findings in zip(texts, lint_texts(texts)):
@@ -15,9 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .config import Config, load_config
-from .findings import Finding, severity_rank
-from .runner import Linter
+from garblint.linter.engine.config import Config, load_config
+from garblint.linter.engine.findings import Finding, severity_rank
+from garblint.linter.engine.runner import Linter
 
 # How much one finding of each severity weighs in the garble score.
 SEVERITY_WEIGHTS = {"error": 3.0, "warning": 1.0, "info": 0.25}
@@ -34,7 +34,7 @@ def make_linter(config: Config | dict | None = None) -> Linter:
         return _default_linter()
     if isinstance(config, dict):
         base = load_config(use_project_config=False)
-        from .config import apply_settings
+        from garblint.linter.engine.config import apply_settings
 
         apply_settings(base, config, {})
         config = base

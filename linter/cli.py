@@ -7,9 +7,9 @@ import importlib
 import os
 import sys
 
-from . import __version__
-from .findings import SEVERITIES
-from .session import EXIT_CLEAN, EXIT_ERROR, UsageError, error, refuse_overwriting_inputs, registered_reporters
+from garblint.linter import __version__
+from garblint.linter.engine.findings import SEVERITIES
+from garblint.linter.commands.session import EXIT_CLEAN, EXIT_ERROR, UsageError, error, refuse_overwriting_inputs, registered_reporters
 
 
 def _csv(value: str) -> list[str]:
@@ -108,14 +108,14 @@ class FormatChoices:
     """The ``--format`` names of the installed reporter plugins, looked up only when argparse asks."""
 
     def names(self) -> tuple[str, ...]:
-        from .plugins import PluginError, plugin_manager
+        from garblint.linter.engine.plugins import PluginError, plugin_manager
 
         try:
             # The same cached manager a Linter without configured plugins uses.
             return tuple(registered_reporters(plugin_manager(())))
         except PluginError:
             # A broken plugin is reported in one line once linting starts; until then the built-ins stand.
-            from .reporters import garblint_reporters
+            from garblint.linter.reporters import garblint_reporters
 
             return tuple(garblint_reporters())
 
@@ -144,15 +144,15 @@ def add_output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
 
 
-# Each command's module has a ``command(args) -> int``; it is imported only when run.
+# Each command's module in linter/commands/ has a ``command(args) -> int``; it is imported only when run.
 COMMANDS = {"check": "check", "rule": "catalogue", "compare": "compare", "eval": "evaluate", "pairs": "pairs",
             "scan": "scan", "completion": "completion"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .config import ConfigError
-    from .plugins import PluginError
-    from .runner import InputError
+    from garblint.linter.engine.config import ConfigError
+    from garblint.linter.engine.plugins import PluginError
+    from garblint.linter.engine.runner import InputError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -163,10 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "scan":  # a scan's output is a folder, checked by the scan
             refuse_overwriting_inputs(args)
         if getattr(args, "write_baseline", None):
-            from .baseline import check_baseline_target
+            from garblint.linter.engine.baseline import check_baseline_target
 
             check_baseline_target(args.write_baseline)
-        module = importlib.import_module(f"{__package__}.{COMMANDS[args.command]}")
+        module = importlib.import_module(f"garblint.linter.commands.{COMMANDS[args.command]}")
         return module.command(args)
     except (ConfigError, InputError, PluginError, UsageError) as exc:
         error(str(exc))

@@ -1,9 +1,9 @@
 """Helpers for testing rules: run one rule on a string."""
 from __future__ import annotations
 
-from .document import Document
-from .findings import Finding
-from .formats import parse_markdown, parse_plain
+from garblint.linter.engine.document import Document
+from garblint.linter.engine.findings import Finding
+from garblint.linter.inputs.formats import parse_markdown, parse_plain
 
 
 def make_document(text: str, markdown: bool = False, path: str | None = None) -> Document:

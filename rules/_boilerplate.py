@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._data import load_data
-from linter.data_files import data_json
+from garblint.linter.engine.data_files import data_json
 
 WEIGHTS_FILE = "boilerplate_weights.json"
 
@@ -135,7 +135,7 @@ def furniture_line_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def weights() -> dict:
-    return data_json("rules", f"data/{WEIGHTS_FILE}")
+    return data_json("garblint.rules", f"data/{WEIGHTS_FILE}")
 
 
 # -- features --------------------------------------------------------------------
@@ -180,7 +180,7 @@ def _tag_line(words: list[str], cache: dict) -> bool:
     """Whether the line holds a finite verb (tagged on its own, as a sentence)."""
     key = " ".join(words)
     if key not in cache:
-        from linter.tagger import load_tagger
+        from garblint.linter.language.tagger import load_tagger
 
         tagger = load_tagger()
         finite = _finite_labels(tagger)

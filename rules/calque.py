@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter import hookimpl
-from linter.lexicon import zipf, zipf_at_least
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.language.lexicon import zipf, zipf_at_least
+from garblint.linter.engine.rule import Rule
 
 from ._data import load_data
 
@@ -84,7 +84,7 @@ class BareQuotative(Rule):
         "and its subject (or before the subject: \"…,” accused Lavrov.\") when nothing "
         "follows it in its clause. Which verbs English uses there, and how often a verb "
         "ends a clause at all, come from counts over the Brown corpus, UD English-EWT and "
-        "BBC News (linter/data/quotatives.tsv, built by tools/build_verb_complements.py): "
+        "BBC News (linter/language/data/quotatives.tsv, built by tools/build_verb_complements.py): "
         "a verb clean prose uses there at least three times is not reported; one it uses "
         "there once or twice, or one the corpora hardly know, is reported as information; "
         "a verb never seen there that rarely ends a clause is a warning. Verbs that often "
@@ -98,7 +98,7 @@ class BareQuotative(Rule):
     default_options = {"extra_verbs": [], "allowed_verbs": []}
 
     def check(self, doc):
-        from linter.verbs import quotative, quotative_slots, verb_key
+        from garblint.linter.language.verbs import quotative, quotative_slots, verb_key
 
         if not any(mark in doc.prose for mark in "”\"’»"):
             return
@@ -231,7 +231,7 @@ _PASSIVE_OBJECT_SHARE = 0.6
 
 def _tagger_knows(word: str) -> bool:
     """Whether the tagger restricts the word to a few tags (its tag is then a reading, not a guess: "except/IN")."""
-    from linter.tagger import load_tagger
+    from garblint.linter.language.tagger import load_tagger
 
     lexicon = load_tagger().lexicon
     return len(lexicon.info(word).candidates) < len(lexicon.open_labels)
@@ -247,7 +247,7 @@ def _after_be(lemmas, tags, i: int) -> bool:
 
 def _says(key: str) -> bool:
     """Whether a verb frames that-clauses often ("claim", "believe"), from the quotative counts."""
-    from linter.verbs import quotative
+    from garblint.linter.language.verbs import quotative
 
     counts = quotative(key)
     return counts is not None and counts.speech >= 3 and counts.speech_share >= _SAYING_SHARE
@@ -264,7 +264,7 @@ class BareInfinitive(Rule):
         "next verb. Machine translation from languages that mark the infinitive on the "
         "verb itself drops it: \"have agreed intensify cooperation\", \"measures designed "
         "curb inflation\". The verbs come from counts over the tagged Brown corpus, UD "
-        "English-EWT and BBC News (linter/data/to_infinitive_verbs.tsv, built by "
+        "English-EWT and BBC News (linter/language/data/to_infinitive_verbs.tsv, built by "
         "tools/build_verb_complements.py): verbs followed often enough by \"to\" and a "
         "base verb, and hardly ever by a base verb directly, so \"help\", \"make\", "
         "\"let\" or \"dare\" are not among them. The next word must be tagged a base-form "
@@ -276,7 +276,7 @@ class BareInfinitive(Rule):
     good = "China and Russia have agreed to intensify cooperation."
 
     def check(self, doc):
-        from linter.verbs import (base_verbs, object_share, participle_homographs, takes_to_infinitive,
+        from garblint.linter.language.verbs import (base_verbs, object_share, participle_homographs, takes_to_infinitive,
                                   two_object_share, verb_nouns)
 
         data = _infinitive_data()

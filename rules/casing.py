@@ -1,6 +1,6 @@
 """Casing: a sentence that starts with a lower-case letter after a full stop, question or exclamation mark.
 
-The full-stop analysis (linter/sentence_end.py) is shared with the punctuation family: a short lower-case
+The full-stop analysis (linter/language/sentence_end.py) is shared with the punctuation family: a short lower-case
 fragment that finishes the cut sentence is GL205's (stray full stop); a whole new
 clause that lost its capital is this family's. Each spot gets one finding.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from linter import hookimpl
-from linter.rule import Rule
-from linter.sentence_end import TERMINAL_RE, classify, lowercase_after_stop, lowercase_starts
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
+from garblint.linter.language.sentence_end import TERMINAL_RE, classify, lowercase_after_stop, lowercase_starts
 
 
 # A question or exclamation mark set against a lower-case word, then a lower-case clause:

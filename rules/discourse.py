@@ -5,8 +5,8 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 from ._data import load_data
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from linter.data_files import data_json
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter.engine.data_files import data_json
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 START, END = "<s>", "</s>"
 # Tags that mark formatting, symbols and tagger guesswork rather than syntax (GW "goes with",
@@ -79,7 +79,7 @@ class TagModel:
 
 @lru_cache(maxsize=None)
 def tag_model() -> TagModel:
-    data = data_json("rules", "data/tag_trigrams.json.gz")
+    data = data_json("garblint.rules", "data/tag_trigrams.json.gz")
     return TagModel(data["counts"], frozenset(data.get("function_words", ())))
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.data_files import data_lines
-from linter import hookimpl
-from linter.entities import gazetteer
-from linter.lexicon import common_zipf, longest_common_word, zipf
-from linter.rule import Rule
-from linter.sentence_end import abbreviations as stop_abbreviations
-from linter.tagger import load_tagger
+from garblint.linter.engine.data_files import data_lines
+from garblint.linter import hookimpl
+from garblint.linter.language.entities import gazetteer
+from garblint.linter.language.lexicon import common_zipf, longest_common_word, zipf
+from garblint.linter.engine.rule import Rule
+from garblint.linter.language.sentence_end import abbreviations as stop_abbreviations
+from garblint.linter.language.tagger import load_tagger
 
 from ._data import load_data
 
@@ -79,7 +79,7 @@ _IDENTIFIER_WORDS = {"is", "on", "to", "my", "new", "in", "for", "with", "by", "
 def _compound_parts() -> dict[str, tuple[int, int]]:
     """Word -> (times it heads a listed compound, times it ends one), from rules/data/compound_parts.tsv."""
     parts = {}
-    for line in data_lines("rules", "data/compound_parts.tsv"):
+    for line in data_lines("garblint.rules", "data/compound_parts.tsv"):
         word, heads, tails = line.split("\t")
         parts[word] = (int(heads), int(tails))
     return parts

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 import threading
 
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 # LanguageTool categories that find broken text rather than style choices.
 DEFAULT_CATEGORIES = [

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from linter import hookimpl
-from linter.lexicon import zipf
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.language.lexicon import zipf
+from garblint.linter.engine.rule import Rule
 
 # An institution ("the Russian Foreign Ministry", "the Ministry of Defence") set in
 # apposition to a person's name, which only a role ("Minister") can be.
@@ -37,7 +37,7 @@ class InstitutionForPerson(Rule):
         "\"外长\" come out as \"the Foreign Ministry\" where \"the Foreign Minister\" is meant. "
         "Set in apposition to a name (\"The Russian Foreign Ministry, Sergey Lavrov, and his "
         "Chinese counterpart met\") or taken up by \"who\" (\"the Interior Ministry, who\"), the "
-        "institution is a person. The rule reports an organisation (linter.entities) whose head "
+        "institution is a person. The rule reports an organisation (garblint.linter.language.entities) whose head "
         "word is an office with one holder (ministry, department, embassy, office, consulate, "
         "presidency...) followed by a comma and either \"who\" or a person's full name that "
         "closes the apposition or is followed by its verb, and suggests the role where there is "

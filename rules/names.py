@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 from ._data import load_data
 
@@ -114,7 +114,7 @@ class RunTogetherNames(Rule):
 
     def _adjacent_people(self, doc):
         """Two people named in full side by side, nothing between ("Angela Merkel Emmanuel Macron said")."""
-        from linter.entities import gazetteer
+        from garblint.linter.language.entities import gazetteer
 
         given = gazetteer().given
         entities = doc.entities
@@ -135,7 +135,7 @@ class RunTogetherNames(Rule):
                                [f"{left.text} and {right.text}", f"{left.text}, {right.text}"])
 
     def _by_inventory(self, doc):
-        from linter.lexicon import zipf_at_least
+        from garblint.linter.language.lexicon import zipf_at_least
 
         runs, alone = _inventory(doc)
         # The names the document gives in full, indexed so that each run looks up
@@ -207,8 +207,8 @@ class GivenNameOnly(Rule):
 
     def _given_for_surname(self, doc):
         """A person called by surname alone throughout, and once by the given name alone ("Smith ... John said")."""
-        from linter.entities import gazetteer
-        from linter.quotes import quoted
+        from garblint.linter.language.entities import gazetteer
+        from garblint.linter.language.quotes import quoted
 
         given = gazetteer().given
         entities = doc.entities

@@ -5,11 +5,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
-from linter.antecedent import PRONOUNS, gender_of, person_before, resolve, speaks_for_people, speech_clause
-from linter.lexicon import noun_class
+from garblint.linter.language.antecedent import PRONOUNS, gender_of, person_before, resolve, speaks_for_people, speech_clause
+from garblint.linter.language.lexicon import noun_class
 
 from ._data import load_data
 
@@ -46,7 +46,7 @@ class GenderedEntity(Rule):
         "\"seine Verbündeten\", French \"elle\" for la France); a literal translation gives \"Ireland "
         "says she needs\" or \"the US and his allies\". English uses \"it\" and \"its\" (or \"they\"). "
         "The rule resolves he, she, his, her, himself and herself to the nearest subject before them in "
-        "the same sentence, on part-of-speech tags and the document's names (linter.entities): when "
+        "the same sentence, on part-of-speech tags and the document's names (garblint.linter.language.entities): when "
         "that subject is a place or an organisation by the gazetteer or by its own words (\"Korvath "
         "Ltd\", \"Ministry of X\"), with no person, personal pronoun, quotation mark, person noun "
         "(\"the minister\") or ship between, it reports \"X said he\", \"X says she\", a reflexive "

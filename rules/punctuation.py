@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from linter import hookimpl
-from linter.rule import Rule
-from linter.sentence_end import PREV_WORD_RE, classify, clause_openers, lowercase_after_stop
-from linter.sentence_end import abbreviations as stop_abbreviations
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
+from garblint.linter.language.sentence_end import PREV_WORD_RE, classify, clause_openers, lowercase_after_stop
+from garblint.linter.language.sentence_end import abbreviations as stop_abbreviations
 
 from ._data import load_data
 
@@ -369,7 +369,7 @@ class TruncatingEllipsis(Rule):
     good = "They vowed to “confront the challenges and improve global governance”."
 
     def check(self, doc):
-        from linter.verbs import base_verbs
+        from garblint.linter.language.verbs import base_verbs
 
         data = load_data("punctuation")
         heads, pauses, openers = set(data["phrase_heads"]), set(data["pause_words"]), clause_openers()

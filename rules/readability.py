@@ -1,9 +1,9 @@
 """Readability: documents whose textstat scores fall outside configured bounds."""
 from __future__ import annotations
 
-from linter import hookimpl
-from linter.readability import readability
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.language.readability import readability
+from garblint.linter.engine.rule import Rule
 
 
 class ReadabilityBounds(Rule):

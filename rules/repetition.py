@@ -1,8 +1,8 @@
 """Repetition: words and phrases written twice where the text meant them once."""
 from __future__ import annotations
 
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 from ._data import load_data
 
@@ -287,7 +287,7 @@ _LIGHT_VERBS = {"be", "do", "have", "get", "go", "make", "take", "see", "say", "
 
 
 def _base_verbs():
-    from linter.verbs import base_verbs
+    from garblint.linter.language.verbs import base_verbs
 
     return base_verbs()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 from ._data import load_data
 
@@ -294,7 +294,7 @@ class TemplateLine(Rule):
             yield start, end
 
     def corpus_keys(self, doc):
-        from linter.corpus import line_key
+        from garblint.linter.engine.corpus import line_key
 
         return {line_key(doc.prose[s:e]) for s, e in self._lines(doc)}
 
@@ -308,7 +308,7 @@ class TemplateLine(Rule):
         corpus = self.corpus
         if not corpus or not corpus["templates"]:
             return
-        from linter.corpus import line_key
+        from garblint.linter.engine.corpus import line_key
 
         templates, documents = corpus["templates"], corpus["documents"]
         for start, end in self._lines(doc):

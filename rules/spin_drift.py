@@ -11,9 +11,9 @@ import os
 import re
 from functools import lru_cache
 
-from linter import hookimpl
-from linter.align import STOPWORDS, stem
-from linter.rule import PairRule
+from garblint.linter import hookimpl
+from garblint.linter.language.align import STOPWORDS, stem
+from garblint.linter.engine.rule import PairRule
 
 from ._data import load_data
 

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from linter.data_files import data_json
-from linter import hookimpl
-from linter.rule import Rule
+from garblint.linter.engine.data_files import data_json
+from garblint.linter import hookimpl
+from garblint.linter.engine.rule import Rule
 
 Unit = tuple[str, int, int, int]  # lower-case text, start, end, sentence index
 
@@ -50,7 +50,7 @@ Unit = tuple[str, int, int, int]  # lower-case text, start, end, sentence index
 @lru_cache(maxsize=None)
 def phrase_index() -> tuple[dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]], int]:
     """(first unit, second unit) -> [(phrase units, suggestions)] longest first, and the longest length."""
-    data = data_json("rules", "data/tortured_phrases.json")
+    data = data_json("garblint.rules", "data/tortured_phrases.json")
     index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     longest = 0
     for phrase, suggestions in data["phrases"].items():
@@ -246,7 +246,7 @@ class TorturedPhrase(Rule):
 @lru_cache(maxsize=None)
 def spun_tables() -> tuple[dict[str, float], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
     """Collocations, synonym -> the first words and the second words it may replace, common spun forms."""
-    data = data_json("rules", "data/spun_collocations.json")
+    data = data_json("garblint.rules", "data/spun_collocations.json")
     inverse: list[dict[str, list[str]]] = [{}, {}]
     for slot, key in enumerate(("first", "second")):
         for word, synonyms in data[key].items():

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from linter.data_files import word_set
-from linter import hookimpl
-from linter.lexicon import zipf_at_least
-from linter.rule import Rule
-from linter.tagger import load_tagger
+from garblint.linter.engine.data_files import word_set
+from garblint.linter import hookimpl
+from garblint.linter.language.lexicon import zipf_at_least
+from garblint.linter.engine.rule import Rule
+from garblint.linter.language.tagger import load_tagger
 
 from ._data import load_data
 
@@ -68,7 +68,7 @@ def can_be(word: str, *tags: str) -> bool:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    return word_set("rules", f"data/{name}.txt")
+    return word_set("garblint.rules", f"data/{name}.txt")
 
 
 @lru_cache(maxsize=1)

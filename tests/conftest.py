@@ -25,7 +25,7 @@ def run_cli(*args, input=None, cwd=None, env=None):
         else:
             environment[name] = value
     return subprocess.run(
-        [sys.executable, "-m", "linter", *args],
+        [sys.executable, "-m", "garblint", *args],
         input=input,
         capture_output=True,
         text=True,

@@ -1,7 +1,7 @@
-from linter.antecedent import resolve
-from linter.lexicon import given_names, noun_class
-from linter.quotes import quoted
-from linter.testing import make_document
+from garblint.linter.language.antecedent import resolve
+from garblint.linter.language.lexicon import given_names, noun_class
+from garblint.linter.language.quotes import quoted
+from garblint.linter.testing import make_document
 
 
 def _pronoun(doc, word):

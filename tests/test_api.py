@@ -1,6 +1,6 @@
 import pickle
 
-from linter import Finding, lint_text, lint_texts, summarize_findings
+from garblint.linter import Finding, lint_text, lint_texts, summarize_findings
 
 
 def test_lint_text_returns_plain_findings():
@@ -27,9 +27,9 @@ def test_summary_ranks_garbled_above_clean():
 
 
 def test_each_rule_is_set_up_once_before_the_first_document():
-    from linter.config import load_config
-    from linter.rule import Rule
-    from linter.runner import Linter
+    from garblint.linter.engine.config import load_config
+    from garblint.linter.engine.rule import Rule
+    from garblint.linter.engine.runner import Linter
 
     calls = []
 
@@ -56,9 +56,9 @@ def test_each_rule_is_set_up_once_before_the_first_document():
 
 
 def test_a_rule_whose_setup_fails_is_reported_and_left_out():
-    from linter.config import load_config
-    from linter.rule import Rule
-    from linter.runner import Linter
+    from garblint.linter.engine.config import load_config
+    from garblint.linter.engine.rule import Rule
+    from garblint.linter.engine.runner import Linter
 
     class Broken(Rule):
         code, name, family = "ZZ902", "broken-setup", "probe"

@@ -54,7 +54,7 @@ def test_symlink_loop(project):
 
 def test_unreadable_file(project, monkeypatch, capsys):
     # Run in-process: the tests may run as root, who can read any file.
-    from linter import cli
+    from garblint.linter import cli
 
     path = project / "secret.txt"
     path.write_text("text")
@@ -395,7 +395,7 @@ def test_unreadable_gold_file(gold_folder, monkeypatch, capsys):
     # In-process: the tests may run as root, who can read any file.
     from pathlib import Path
 
-    from linter import cli
+    from garblint.linter import cli
 
     gold = gold_folder / "gold.yaml"
     gold.write_text("- doc: article.txt\n  quote: 'to to'\n")

@@ -11,8 +11,8 @@ from tests.conftest import ROOT, run_cli
 COUNTING_PLUGIN = """
     import os
 
-    from linter import hookimpl
-    from linter.rule import Rule
+    from garblint.linter import hookimpl
+    from garblint.linter.engine.rule import Rule
 
     class Counting(Rule):
         code = "GL993"

@@ -194,7 +194,7 @@ def test_readme_local_pre_commit_hook_runs_as_written(tmp_path):
     (project / "script.py").write_text("x = 'to to'\n")
     bin_folder = tmp_path / "bin"
     bin_folder.mkdir()
-    (bin_folder / "garblint").write_text(f"#!/bin/sh\nexec {sys.executable} -m linter \"$@\"\n")
+    (bin_folder / "garblint").write_text(f"#!/bin/sh\nexec {sys.executable} -m garblint \"$@\"\n")
     (bin_folder / "garblint").chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(ROOT),
            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1", "GARBLINT_CACHE_DIR": str(tmp_path / "c")}

@@ -65,8 +65,8 @@ def test_every_form_of_selector_is_accepted_and_selects(isolated, selector):
 
 def test_one_function_matches_rules_and_findings():
     # The function Rule.matches and the finding filters use.
-    from linter.rule import selector_matches
-    from rules.repetition import DoubledWord
+    from garblint.linter.engine.rule import selector_matches
+    from garblint.rules.repetition import DoubledWord
 
     for selector in ("ALL", "GL", "gl1", "GL101", "doubled-word", "repetition"):
         assert DoubledWord.matches(selector)

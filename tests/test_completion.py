@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from linter.cli import build_parser
+from garblint.linter.cli import build_parser
 from tests.conftest import run_cli
 
 SHELLS = ("bash", "zsh", "fish")

@@ -1,7 +1,7 @@
 import pytest
 
-from linter.config import ConfigError, check_rule_settings, find_project_config, load_config
-from linter.plugins import all_rule_classes, plugin_manager, selected_rules
+from garblint.linter.engine.config import ConfigError, check_rule_settings, find_project_config, load_config
+from garblint.linter.engine.plugins import all_rule_classes, plugin_manager, selected_rules
 
 
 def rule_names(config):

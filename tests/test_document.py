@@ -1,5 +1,5 @@
-from linter.document import Document
-from linter.testing import make_document
+from garblint.linter.engine.document import Document
+from garblint.linter.testing import make_document
 
 
 def sentences(text):
@@ -76,7 +76,7 @@ def test_byte_order_mark_is_kept_in_text_and_masked_in_prose():
 
 
 def test_tags_lemmas_and_entities_are_computed_once_and_shared():
-    from linter.document import Document
+    from garblint.linter.engine.document import Document
 
     doc = Document("Norway said he had refused to sign the treaty. Ms Okafor agreed.\n")
     assert len(doc.tags) == len(doc.upos) == len(doc.lemmas) == len(doc.tokens)
@@ -89,7 +89,7 @@ def test_tags_lemmas_and_entities_are_computed_once_and_shared():
 
 
 def test_inline_code_is_a_noun_to_the_tagger_and_nothing_else():
-    from linter.testing import make_document
+    from garblint.linter.testing import make_document
 
     doc = make_document("Run `make install` to build it.\n", markdown=True)
     placeholder = next(i for i, t in enumerate(doc.tokens) if t.is_placeholder)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from linter.document import Document
-from linter.entities import KINDS, Entity, find_entities, gazetteer
-from linter.testing import make_document
+from garblint.linter.engine.document import Document
+from garblint.linter.language.entities import KINDS, Entity, find_entities, gazetteer
+from garblint.linter.testing import make_document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_gazetteer_has_each_part_and_loads_once():
 
 def test_shipped_gazetteer_is_built_from_the_curated_lists():
     """Every curated region and organisation is in the built file (rebuild with tools/build_gazetteer.py)."""
-    built = (ROOT / "linter" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    built = (ROOT / "linter" / "language" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
     lines = {line.lstrip("~") for line in built.splitlines()}
     regions = yaml.safe_load((ROOT / "tools" / "gazetteer" / "regions.yaml").read_text(encoding="utf-8"))
     organisations = yaml.safe_load((ROOT / "tools" / "gazetteer" / "organisations.yaml").read_text(encoding="utf-8"))
@@ -97,7 +97,7 @@ def test_shipped_gazetteer_is_built_from_the_curated_lists():
     curated += [name for group in organisations.values() for name in group]
     missing = [name for name in curated if str(name) not in lines]
     assert not missing, missing[:10]
-    assert (ROOT / "linter" / "data" / "GAZETTEER-LICENSE.txt").is_file()
+    assert (ROOT / "linter" / "language" / "data" / "GAZETTEER-LICENSE.txt").is_file()
 
 
 # -- the document's own evidence ----------------------------------------------------

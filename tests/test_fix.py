@@ -3,8 +3,8 @@ import json
 import os
 import stat
 
-from linter.findings import Finding
-from linter.fixes import apply_fixes
+from garblint.linter.engine.findings import Finding
+from garblint.linter.engine.fixes import apply_fixes
 from tests.conftest import run_cli
 
 

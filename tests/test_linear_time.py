@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from linter.align import align
-from linter.config import Config
-from linter.runner import Linter
-from linter.plugins import all_rule_classes, plugin_manager
+from garblint.linter.language.align import align
+from garblint.linter.engine.config import Config
+from garblint.linter.engine.runner import Linter
+from garblint.linter.engine.plugins import all_rule_classes, plugin_manager
 
 SIZE = 200_000
 BOUND = 5.0  # seconds; the old patterns took 30 s to several minutes on these inputs

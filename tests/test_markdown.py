@@ -1,6 +1,6 @@
-from linter.formats import parse_markdown
-from linter.testing import make_document
-from rules.repetition import DoubledWord
+from garblint.linter.inputs.formats import parse_markdown
+from garblint.linter.testing import make_document
+from garblint.rules.repetition import DoubledWord
 
 SOURCE = """---
 title: the the front matter

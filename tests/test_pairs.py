@@ -44,7 +44,7 @@ def test_dask_engine_finds_the_same_pairs(tmp_path):
     import pytest
 
     distributed = pytest.importorskip("dask.distributed")
-    from linter.pairs import candidate_pairs
+    from garblint.linter.commands.pairs import candidate_pairs
 
     folder = corpus(tmp_path)
     files = sorted(str(p) for p in folder.glob("*.txt"))

@@ -10,8 +10,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.api import make_linter
-from linter.fixes import fix_text
+from garblint.linter.api import make_linter
+from garblint.linter.engine.fixes import fix_text
 
 LINTER = make_linter()
 
@@ -61,9 +61,9 @@ def skipped_markup(text: str) -> list[str]:
     """Code spans, fenced blocks, tags and link targets, found apart from garblint's parser."""
     found = re.findall(r"```.*?```", text, re.S)
     rest = re.sub(r"```.*?```", "", text, flags=re.S)
-    found += re.findall(r"`[^`\n]+`", rest)
-    found += re.findall(r"<[^<>\n]+>", rest)
-    found += re.findall(r"\]\([^)\n]*\)", rest)
+    found += re.findall(r"`[^`\n\r]+`", rest)
+    found += re.findall(r"<[^<>\n\r]+>", rest)
+    found += re.findall(r"\]\([^)\n\r]*\)", rest)
     return found
 
 

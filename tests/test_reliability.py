@@ -70,8 +70,8 @@ def test_no_finding_touches_inline_code(cli, isolated):
 # -- the fix guard ----------------------------------------------------------------
 
 BAD_FIX_PLUGIN = """
-    from linter import hookimpl
-    from linter.rule import Rule
+    from garblint.linter import hookimpl
+    from garblint.linter.engine.rule import Rule
 
     class BreaksStructure(Rule):
         code = "GL990"
@@ -102,8 +102,8 @@ def test_a_fix_that_changes_markdown_structure_is_refused(cli, tmp_path):
 
 
 EDITS_CODE_PLUGIN = """
-    from linter import hookimpl
-    from linter.rule import Rule
+    from garblint.linter import hookimpl
+    from garblint.linter.engine.rule import Rule
 
     class EditsCode(Rule):
         code = "GL991"
@@ -134,8 +134,8 @@ def test_a_fix_over_skipped_markup_is_never_made(cli, tmp_path):
 # -- files that change, links, permissions -----------------------------------------
 
 CHANGES_FILE_PLUGIN = """
-    from linter import hookimpl
-    from linter.rule import Rule
+    from garblint.linter import hookimpl
+    from garblint.linter.engine.rule import Rule
 
     class ChangesTheFile(Rule):
         code = "GL992"

@@ -12,12 +12,12 @@ from urllib.parse import unquote, urljoin, urlparse
 import jsonschema
 import pytest
 
-from linter.session import UsageError, registered_reporters, reporter_class
-from linter.findings import Finding
-from linter.plugins import all_rule_classes, plugin_manager
-from linter.reporters import DOCS_URL, RULE_DOCS_URL, JunitReporter, repository_root
-from linter.rule import Rule
-from linter.runner import FileResult
+from garblint.linter.commands.session import UsageError, registered_reporters, reporter_class
+from garblint.linter.engine.findings import Finding
+from garblint.linter.engine.plugins import all_rule_classes, plugin_manager
+from garblint.linter.reporters import DOCS_URL, RULE_DOCS_URL, JunitReporter, repository_root
+from garblint.linter.engine.rule import Rule
+from garblint.linter.engine.runner import FileResult
 from tests.conftest import ROOT, run_cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

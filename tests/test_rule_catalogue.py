@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from linter.plugins import all_rule_classes, plugin_manager
-from linter.testing import run_rule
+from garblint.linter.engine.plugins import all_rule_classes, plugin_manager
+from garblint.linter.testing import run_rule
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASSES = all_rule_classes(plugin_manager(()))

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from linter.scan import ScanSettings, plan, read_results, scan
+from garblint.linter.commands.scan import ScanSettings, plan, read_results, scan
 from tests.conftest import run_cli
 
 TEXTS = [
@@ -186,7 +186,7 @@ def test_killed_scan_resumes_with_every_id_once(tmp_path):
     corpus = write_numbered_corpus(tmp_path / "corpus.jsonl", count)
     out = tmp_path / "out"
     environment = {**os.environ, "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "linter", "scan", str(corpus), "-o", str(out), "--text-field", "body",
+    command = [sys.executable, "-m", "garblint", "scan", str(corpus), "-o", str(out), "--text-field", "body",
                "--partition-size", "10", "--quiet"]
     process = subprocess.Popen(command, cwd=os.path.dirname(os.path.dirname(__file__)), env=environment,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import load_config
-from linter.evaluate import evaluate
-from linter.runner import Linter
+from garblint.linter.engine.config import load_config
+from garblint.linter.commands.evaluate import evaluate
+from garblint.linter.engine.runner import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,7 @@
 import json
 
-from linter.testing import run_rule
-from rules.readability import ReadabilityBounds
+from garblint.linter.testing import run_rule
+from garblint.rules.readability import ReadabilityBounds
 from tests.conftest import run_cli
 
 EASY = "The cat sat. The dog ran. We had fun. It was a good day. " * 5

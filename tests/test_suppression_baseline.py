@@ -1,7 +1,7 @@
 import json
 
-from linter.config import load_config
-from linter.runner import Linter
+from garblint.linter.engine.config import load_config
+from garblint.linter.engine.runner import Linter
 
 
 def linter_for(tmp_path):

@@ -1,4 +1,4 @@
-"""The bundled part-of-speech tagger (linter/tagger.py)."""
+"""The bundled part-of-speech tagger (linter/language/tagger.py)."""
 from __future__ import annotations
 
 import time
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.segment import token_texts
-from linter.tagger import collapse_runs, load_tagger, normalise, shape
+from garblint.linter.engine.segment import token_texts
+from garblint.linter.language.tagger import collapse_runs, load_tagger, normalise, shape
 
 SAMPLE = Path(__file__).parent / "data" / "ewt-test-sample.tsv"
 
@@ -145,7 +145,7 @@ def test_tagger_is_loaded_once_and_is_deterministic():
 def test_a_file_that_is_not_a_model_is_refused(tmp_path):
     import gzip
 
-    from linter.tagger import MODEL_PATH, read_model
+    from garblint.linter.language.tagger import MODEL_PATH, read_model
 
     wrong = tmp_path / "wrong.txt.gz"
     wrong.write_bytes(gzip.compress(b'{"format": "something-else"}\n'))

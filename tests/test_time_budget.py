@@ -2,17 +2,17 @@
 import textwrap
 import time
 
-from linter.config import Config
-from linter.rule import Rule
-from linter.runner import run_rule, time_budget
-from linter.document import Document
+from garblint.linter.engine.config import Config
+from garblint.linter.engine.rule import Rule
+from garblint.linter.engine.runner import run_rule, time_budget
+from garblint.linter.engine.document import Document
 
 from .conftest import run_cli
 
 SLOW_PLUGIN = textwrap.dedent('''
     import time
-    from linter import hookimpl
-    from linter.rule import Rule
+    from garblint.linter import hookimpl
+    from garblint.linter.engine.rule import Rule
 
     class EndlessRule(Rule):
         code = "XT001"
@@ -122,9 +122,9 @@ def test_the_budget_key_is_validated(tmp_path):
 
 
 def test_tagging_past_its_budget_falls_back_to_guesses_and_says_so(monkeypatch):
-    import linter.document as document
-    from linter.config import load_config
-    from linter.runner import Linter
+    import garblint.linter.engine.document as document
+    from garblint.linter.engine.config import load_config
+    from garblint.linter.engine.runner import Linter
 
     monkeypatch.setattr(document, "TAGGING_SECONDS_PER_MB", 0.0)  # spent at once
     sentences = " ".join(f"The {w}ster quibbled near the {w}ford barn." for w in ("alp", "bor", "cav", "dun") * 100)
@@ -136,7 +136,7 @@ def test_tagging_past_its_budget_falls_back_to_guesses_and_says_so(monkeypatch):
 
 
 def test_ordinary_text_is_tagged_in_context():
-    from linter.document import Document
+    from garblint.linter.engine.document import Document
 
     doc = Document.from_text("She refused to sign the agreement. " * 50)
     assert doc.tagging_guessed_from is None
@@ -144,8 +144,8 @@ def test_ordinary_text_is_tagged_in_context():
 
 
 def test_rules_past_the_document_budget_are_not_run_and_named(tmp_path):
-    from linter.config import load_config
-    from linter.runner import Linter
+    from garblint.linter.engine.config import load_config
+    from garblint.linter.engine.runner import Linter
 
     (tmp_path / ".garblint.yaml").write_text("document-time-budget: 0.000001\n")
     config = load_config([str(tmp_path)])
@@ -158,8 +158,8 @@ def test_rules_past_the_document_budget_are_not_run_and_named(tmp_path):
 
 
 def test_the_default_document_budget_leaves_ordinary_text_alone():
-    from linter.config import load_config
-    from linter.runner import Linter
+    from garblint.linter.engine.config import load_config
+    from garblint.linter.engine.runner import Linter
 
     result = Linter(load_config(use_project_config=False)).lint_text("The minister said the the plan was ready. " * 100, "a.txt")
     assert not any("not run" in n for n in result.notes)

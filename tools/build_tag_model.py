@@ -3,7 +3,7 @@
 
 The text of UD English-EWT train+dev (tools/ewt.py; CC BY-SA 4.0) and of the
 Brown corpus (benchmarks/brown.py) is cut into sentences and tagged by
-garblint's own tagger (linter/tagger.py), exactly as a document is at lint
+garblint's own tagger (linter/language/tagger.py), exactly as a document is at lint
 time, so that the tagger's habitual errors are part of what counts as
 plausible. A token is represented by its Penn tag, except the frequent
 function words (the FUNCTION_WORDS most frequent words whose commonest tag is
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from linter.document import Document  # noqa: E402
+from garblint.linter.engine.document import Document  # noqa: E402
 
 OUT = ROOT / "rules" / "data" / "tag_trigrams.json.gz"
 

@@ -62,8 +62,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from linter.segment import TOKEN_RE  # noqa: E402
-from rules.tortured_phrases import scan, split_units  # noqa: E402
+from garblint.linter.engine.segment import TOKEN_RE  # noqa: E402
+from garblint.rules.tortured_phrases import scan, split_units  # noqa: E402
 
 OUT = ROOT / "rules" / "data" / "tortured_phrases.json"
 DROPPED = ROOT / "rules" / "data" / "tortured_phrases_dropped.tsv"
@@ -500,7 +500,7 @@ def main(argv: list[str]) -> int:
         drop(key, f"occurs in clean edited text ({corpus})")
 
     if review:
-        from linter.lexicon import zipf
+        from garblint.linter.language.lexicon import zipf
 
         for key in sorted(candidates):
             words = [u for u in key.split(" ") if u[:1].isalpha()]

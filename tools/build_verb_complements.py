@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts of what follows verbs in clean English, for the calque rules.
 
-Writes two files under ``linter/data/``:
+Writes two files under ``linter/language/data/``:
 
 ``quotatives.tsv``
     Which verbs close a quotation in edited prose. A *quotative slot* is a
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from linter.verbs import quotative_slots, verb_key  # noqa: E402
+from garblint.linter.language.verbs import quotative_slots, verb_key  # noqa: E402
 
 MIN_TO = 4
 MIN_TO_SHARE = 0.04
@@ -101,7 +101,7 @@ def ewt_streams():
 
 
 def bbc_streams():
-    from linter.document import Document
+    from garblint.linter.engine.document import Document
 
     for path in sorted((ROOT / ".cache" / "bbc" / "txt").glob("*.txt")):
         doc = Document.from_text(path.read_text(encoding="utf-8", errors="replace"))
@@ -198,13 +198,13 @@ def main() -> int:
 
     base_forms = {f for f, tags in form_tags.items() if tags["VB"] + tags["VBP"] >= 1}
     merge_stems([alone, slot, finite, ends, clause, uses, to_vb, bare_vb, np_next, two_obj, verb_total], base_forms)
-    data = ROOT / "linter" / "data"
+    data = ROOT / "linter" / "language" / "data"
     rows = sorted((v for v in set(finite) | set(slot) if v.isalpha() and (finite[v] >= MIN_FINITE or uses[v] >= MIN_FINITE or slot[v])),
                   key=lambda v: (-alone[v], -slot[v], v))
     with open(data / "quotatives.tsv", "w", encoding="utf-8") as out:
         out.write(
             "# Verbs after a closing quotation and its subject (',” he said.'), and how often they end a clause.\n"
-            "# lemma (as linter/lemmas.py gives it) <tab> alone: in the slot ending its clause <tab> slot: in the\n"
+            "# lemma (as linter/language/lemmas.py gives it) <tab> alone: in the slot ending its clause <tab> slot: in the\n"
             "# slot at all <tab> finite: finite uses in Brown + EWT <tab> ends: finite uses followed by . ; ! ? :\n"
             "# <tab> uses: uses as a verb in all three sources <tab> speech: of those, before a that-clause or a\n"
             "# quotation ('lamented that', 'wrote: “')\n"

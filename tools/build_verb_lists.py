@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Word lists drawn from the POS-tagged Brown corpus (benchmarks/brown.py).
 
-Writes ``linter/data/base_verbs.txt``: words that occur at least ``MIN_COUNT``
+Writes ``linter/language/data/base_verbs.txt``: words that occur at least ``MIN_COUNT``
 times and are tagged as a base-form verb (VB) in at least ``MIN_SHARE`` of
 their occurrences. They are "verbs first": after "agreed" such a word is a
 bare infinitive missing its "to", not a noun.
 
-Also writes ``linter/data/verb_nouns.txt``: words tagged VB in at least
+Also writes ``linter/language/data/verb_nouns.txt``: words tagged VB in at least
 ``MIN_VERB_NOUN_SHARE`` of at least ``MIN_VERB_NOUN_COUNT`` occurrences but
 too often nouns or adjectives for the first list ("attack", "launch"). After
 "threatened" such a word is a bare infinitive only when an object follows.
@@ -48,7 +48,7 @@ def main() -> int:
     from lemminflect import getAllLemmas
 
     sys.path.insert(0, str(ROOT))
-    from linter.lexicon import _table
+    from garblint.linter.language.lexicon import _table
 
     for word, score in _table().items():
         if score < 3.0 or not word.isalpha() or not word.islower() or len(word) < 4:
@@ -61,7 +61,7 @@ def main() -> int:
             continue
         verbs.add(word)
     verbs = sorted(verbs)
-    out = ROOT / "linter" / "data" / "base_verbs.txt"
+    out = ROOT / "linter" / "language" / "data" / "base_verbs.txt"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         f"# Base-form verbs: Brown words with >= {MIN_COUNT} occurrences, >= {MIN_SHARE:.0%} tagged VB, plus\n"
@@ -77,7 +77,7 @@ def main() -> int:
         and sum(tags.values()) >= MIN_VERB_NOUN_COUNT
         and tags["vb"] / sum(tags.values()) >= MIN_VERB_NOUN_SHARE
     )
-    out = ROOT / "linter" / "data" / "verb_nouns.txt"
+    out = ROOT / "linter" / "language" / "data" / "verb_nouns.txt"
     out.write_text(
         f"# Words tagged as base-form verbs (VB) in >= {MIN_VERB_NOUN_SHARE:.0%} of >= {MIN_VERB_NOUN_COUNT} Brown\n"
         "# occurrences but too often nouns or adjectives to be verbs first (attack, launch).\n"

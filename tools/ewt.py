@@ -2,7 +2,7 @@
 
 The training script and the tagger benchmark both use this module. A sentence
 comes back as a list of ``(text, penn, upos)`` triples, either over EWT's own
-syntactic words or over the tokens ``linter.segment.TOKEN_RE`` finds in the
+syntactic words or over the tokens ``garblint.linter.engine.segment.TOKEN_RE`` finds in the
 sentence's text, with the gold tags projected onto them:
 
 - a garblint token that is exactly one EWT word takes that word's tags;
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from linter.segment import TOKEN_RE  # noqa: E402
+from garblint.linter.engine.segment import TOKEN_RE  # noqa: E402
 
 DEFAULT_EWT = Path("/work/.mirror/UniversalDependencies+UD_English-EWT/repo")
 EXPECTED_SENTENCES = {"train": 12544, "dev": 2001, "test": 2077}

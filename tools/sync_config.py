@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.plugins import all_rule_classes, make_plugin_manager  # noqa: E402
+from garblint.linter.engine.plugins import all_rule_classes, make_plugin_manager  # noqa: E402
 
 
 def block(cls) -> str:

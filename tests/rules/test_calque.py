@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.calque import BareInfinitive, BareQuotative, GenericOneself
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.calque import BareInfinitive, BareQuotative, GenericOneself
 from tests.rules.seeds import seed
 
 
@@ -77,7 +77,7 @@ class TestBareQuotative:
         assert flagged(BareQuotative, "“It is over,” he condemned.", options={"allowed_verbs": ["condemn"]}) == []
 
     def test_the_quotative_counts_come_from_the_corpora(self):
-        from linter.verbs import quotative
+        from garblint.linter.language.verbs import quotative
 
         assert quotative("say").alone > 1000 and quotative("add").alone > 100
         assert quotative("condemn").alone == 0 and quotative("condemn").finite > 5
@@ -164,7 +164,7 @@ class TestBareInfinitive:
         assert flagged(BareInfinitive, text) == []
 
     def test_the_verbs_come_from_the_counts(self):
-        from linter.verbs import to_infinitive_verbs
+        from garblint.linter.language.verbs import to_infinitive_verbs
 
         verbs = to_infinitive_verbs()
         assert {"agree", "decide", "manage", "refuse", "want"} <= verbs

@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.discourse import OrphanAnaphor
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.discourse import OrphanAnaphor
 from tests.rules.seeds import seed
 
 

@@ -3,8 +3,8 @@ import json
 import time
 from pathlib import Path
 
-from linter.testing import flagged, make_document, run_rule
-from rules.fluency import ImplausibleTagSequence, tag_model, weakest_transitions
+from garblint.linter.testing import flagged, make_document, run_rule
+from garblint.rules.fluency import ImplausibleTagSequence, tag_model, weakest_transitions
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "rules" / "data"

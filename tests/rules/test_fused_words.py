@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.fused_words import FusedCamelCase, FusedLowercase, MissingSpaceAfterMark
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.fused_words import FusedCamelCase, FusedLowercase, MissingSpaceAfterMark
 from tests.rules.seeds import seed
 
 

@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("language_tool_python")
 
-from linter.config import load_config  # noqa: E402
-from linter.runner import Linter  # noqa: E402
-from rules import grammar  # noqa: E402
+from garblint.linter.engine.config import load_config  # noqa: E402
+from garblint.linter.engine.runner import Linter  # noqa: E402
+from garblint.rules import grammar# noqa: E402
 
 LANGUAGES = [
     {"name": "English (US)", "code": "en", "longCode": "en-US"},

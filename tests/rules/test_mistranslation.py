@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.mistranslation import InstitutionForPerson
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.mistranslation import InstitutionForPerson
 from tests.rules.seeds import seed
 
 
@@ -33,7 +33,7 @@ class TestInstitutionForPerson:
 
 
 class TestInstitutionForPersonOnEntities:
-    """Offices found by their head word (linter.entities), with people the entity finder names."""
+    """Offices found by their head word (garblint.linter.language.entities), with people the entity finder names."""
 
     @pytest.mark.parametrize("text, expected, fix", [
         ("Talks resumed. The Finance Ministry, Harold Okonkwo, emerged as the main critic.",

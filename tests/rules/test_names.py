@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.names import GivenNameOnly, RunTogetherNames
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.names import GivenNameOnly, RunTogetherNames
 from tests.rules.seeds import seed
 
 

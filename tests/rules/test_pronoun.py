@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.pronoun import GenderedEntity
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.pronoun import GenderedEntity
 from tests.rules.seeds import seed
 
 

@@ -1,8 +1,8 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.casing import LowercaseSentenceStart
-from rules.punctuation import (
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.casing import LowercaseSentenceStart
+from garblint.rules.punctuation import (
     DoubledPunctuation,
     DuplicatedClosingQuote,
     QuotePairing,

@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.repetition import CoordinatedDuplicate, DoubledWord, RepeatedInfinitive
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.repetition import CoordinatedDuplicate, DoubledWord, RepeatedInfinitive
 from tests.rules.seeds import seed
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.scrape_residue import HtmlEntity, MetadataRunIn, Mojibake, PageFurniture, TruncatedHeadlineCopy
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.scrape_residue import HtmlEntity, MetadataRunIn, Mojibake, PageFurniture, TruncatedHeadlineCopy
 from tests.rules.seeds import seed
 
 
@@ -300,7 +300,7 @@ def test_template_line_thresholds(tmp_path):
 def test_template_line_in_a_scan(tmp_path):
     import json
 
-    from linter.scan import ScanSettings, read_results, scan
+    from garblint.linter.commands.scan import ScanSettings, read_results, scan
 
     corpus = tmp_path / "corpus.jsonl"
     with open(corpus, "w") as handle:
@@ -318,7 +318,7 @@ def test_template_line_in_a_scan(tmp_path):
 
 
 def test_the_document_counter_stays_bounded():
-    from linter.corpus import DocumentCounter
+    from garblint.linter.engine.corpus import DocumentCounter
 
     counter = DocumentCounter(max_keys=100)
     for i in range(1000):

@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from linter.align import align
-from linter.compare import compare_documents
-from linter.testing import make_document
-from rules.spin_drift import (
+from garblint.linter.language.align import align
+from garblint.linter.commands.compare import compare_documents
+from garblint.linter.testing import make_document
+from garblint.rules.spin_drift import (
     AlteredQuotation,
     BrokenCollocation,
     ChangedNumber,

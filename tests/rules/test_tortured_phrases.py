@@ -2,8 +2,8 @@ import json
 import time
 from pathlib import Path
 
-from linter.testing import flagged, run_rule
-from rules.tortured_phrases import TorturedPhrase, phrase_index, singular_forms
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.tortured_phrases import TorturedPhrase, phrase_index, singular_forms
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "rules" / "data"
@@ -169,7 +169,7 @@ def test_code_in_markdown_is_not_prose():
 
 # --- spun collocations (GL702) ------------------------------------------------
 
-from rules.tortured_phrases import SpunCollocation, spun_pairs, spun_tables  # noqa: E402
+from garblint.rules.tortured_phrases import SpunCollocation, spun_pairs, spun_tables  # noqa: E402
 
 SPUN = ("Rising sea levels follow from climate modification, experts warned. Meanwhile unreal "
         "intelligence reshapes offices, and chest cancer screening lags in rural areas.")
@@ -238,7 +238,7 @@ def test_exceptions_and_mutual_information_options():
 
 
 def test_spun_pairs_gives_the_collocation_and_its_mutual_information():
-    from linter.testing import make_document
+    from garblint.linter.testing import make_document
 
     doc = make_document("Labs study unreal intelligence.")
     ((index, collocation, pmi),) = list(spun_pairs(doc))
@@ -257,7 +257,7 @@ def test_the_collocation_data_is_small_derived_and_attributed():
 
 
 def test_spun_collocation_speed_on_a_long_document():
-    from linter.testing import make_document
+    from garblint.linter.testing import make_document
 
     paragraph = ("The minister said on Tuesday that the new rail line would open next spring, "
                  "after years of delay and a budget that doubled. Critics argued that the money "

@@ -1,7 +1,7 @@
 import pytest
 
-from linter.testing import flagged, run_rule
-from rules.word_order import (ModalVerbFinal, PerfectVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple,
+from garblint.linter.testing import flagged, run_rule
+from garblint.rules.word_order import (ModalVerbFinal, PerfectVerbFinal, RepeatedFinalVerb, StrandedInfinitive, StrandedParticiple,
                               VerbFinalClause)
 from tests.rules.seeds import seed
 

@@ -1,0 +1,5 @@
+import sys
+
+from garblint.linter.cli import main
+
+sys.exit(main())

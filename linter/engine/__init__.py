@@ -1,0 +1,1 @@
+"""The pipeline: file -> document -> rules -> findings -> filters, and the plugin contract."""

@@ -1,0 +1,1 @@
+"""Shared language resources: lexicon, tagger, lemmas, entities, alignment, readability."""
