@@ -82,7 +82,7 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_language: str | None = None
     rule_time_budget: float = 2.0  # seconds per MB of text, and at least this many per document
-    document_time_budget: float = 1.5  # all rules together, likewise
+    document_time_budget: float = 1.0  # all rules together, likewise
     # Where each setting came from, for error messages: key path -> "file:line".
     origins: dict[str, str] = field(default_factory=dict)
     root: Path | None = None  # folder of the project config, for relative globs

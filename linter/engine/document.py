@@ -33,7 +33,7 @@ _PLACEHOLDER_RUN_RE = re.compile(f"[{PLACEHOLDERS}]+")
 _PLACEHOLDER_WORD = "thing"
 # CPU seconds of tagging per MB of prose (and at least a quarter of that on any
 # document); prose takes a fifth of this, a text of unseen words several times it.
-TAGGING_SECONDS_PER_MB = 0.8
+TAGGING_SECONDS_PER_MB = 0.5
 TAGGING_WINDOW = 400  # tokens; the tagger looks two words either way, so cuts this far apart cost nothing
 
 
