@@ -110,7 +110,7 @@ def main(argv=None) -> int:
     words = words_in(files)
     cores = os.cpu_count() or 1
     peers = ensure_peers()
-    garblint = [sys.executable, "-m", "garblint", "check", "--no-config", "--no-cache", "--quiet", "--fail-on", "never"]
+    garblint = [sys.executable, "-m", "garblint", "check", "--no-config", "--no-cache", "--no-respect-gitignore", "--quiet", "--fail-on", "never"]
     proselint = [sys.executable, "-m", "proselint", "check", "--output-format", "compact"]
     rows = []
 

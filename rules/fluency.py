@@ -37,7 +37,8 @@ MERGE = {"NNPS": "NNP"}
 def merged(counts: dict[str, int]) -> dict[str, int]:
     out: dict[str, int] = {}
     for key, count in counts.items():
-        key = " ".join(MERGE.get(tag, tag) for tag in key.split(" "))
+        if "NNPS" in key:  # the only tag MERGE changes; most keys need no rewriting
+            key = " ".join(MERGE.get(tag, tag) for tag in key.split(" "))
         out[key] = out.get(key, 0) + count
     return out
 
@@ -49,9 +50,8 @@ class TagModel:
         self.counts = counts
         followers: dict[str, int] = {}
         for key in counts:
-            parts = key.split(" ")
-            if len(parts) > 1:
-                history = " ".join(parts[:-1])
+            history, space, _ = key.rpartition(" ")
+            if space:
                 followers[history] = followers.get(history, 0) + 1
         self.followers = followers
         self.vocabulary = sum(1 for key in counts if " " not in key)
