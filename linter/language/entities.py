@@ -510,11 +510,13 @@ class _Finder:
             index = members[position]
             office = self.office_at(members, position)
             if office and not self.gazetteer_starts(index):
-                rest = members[position + office:]
+                # What follows the office, by count and ends, not as a slice: a run of a
+                # thousand titles would otherwise copy the rest of the run at each one.
+                rest = len(members) - position - office
                 # "Mr Hill", "Minister Keith Hill": a person even where the last word is a head ("X Hill").
-                person = rest and (tokens[members[position]].text.rstrip(".") in _HONORIFICS
-                                   or (len(rest) == 2 and tokens[rest[0]].text in self.gaz.given))
-                if not rest or person or not self.ends_in_head(rest):
+                person = rest > 0 and (tokens[members[position]].text.rstrip(".") in _HONORIFICS
+                                       or (rest == 2 and tokens[members[position + office]].text in self.gaz.given))
+                if not rest or person or not self.ends_in_head(members):
                     if current:
                         pieces.append(self.make_piece(current[0], current[-1], evidence))
                     current, evidence = [], ("person", "title") if rest else None
