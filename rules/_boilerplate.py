@@ -201,8 +201,8 @@ def _finite_labels(tagger) -> frozenset[int]:
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
-def split_lines(prose: str) -> list[Line]:
-    lines = []
+def trimmed_lines(prose: str):
+    """(start, end) of each line of ``prose`` without its surrounding blanks; blank lines are left out."""
     offset = 0
     for raw in prose.split("\n"):
         start, end = offset, offset + len(raw)
@@ -211,8 +211,13 @@ def split_lines(prose: str) -> list[Line]:
             start += 1
         while end > start and prose[end - 1].isspace():
             end -= 1
-        if start >= end:
-            continue
+        if start < end:
+            yield start, end
+
+
+def split_lines(prose: str) -> list[Line]:
+    lines = []
+    for start, end in trimmed_lines(prose):
         text = prose[start:end]
         if not _ALNUM_RE.search(text):
             continue  # a rule of dashes, a lone bullet

@@ -278,15 +278,10 @@ class TemplateLine(Rule):
     def _lines(self, doc):
         """(start, end) of each line that counts: enough words, not a Markdown heading."""
         headings = {b.start for b in doc.paragraphs if b.kind == "heading"} if doc.format == "markdown" else set()
+        from ._boilerplate import trimmed_lines
+
         prose = doc.prose
-        offset = 0
-        for raw in prose.split("\n"):
-            start, end = offset, offset + len(raw)
-            offset = end + 1
-            while start < end and prose[start].isspace():
-                start += 1
-            while end > start and prose[end - 1].isspace():
-                end -= 1
+        for start, end in trimmed_lines(prose):
             if end - start < 3 or start in headings or not _LETTER_RE.search(prose, start, end):
                 continue
             if len(prose[start:end].split()) < self.options["min_words"]:
