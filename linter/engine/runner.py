@@ -513,8 +513,9 @@ class Linter:
             line, column = doc.line_col(f.start)
             end_line, end_column = doc.line_col(max(f.start, f.end - 1))
             # the end column is exclusive, like end
-            placed = f.replace(path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column + 1)
-            kept.append(placed.replace(fingerprint=fingerprint(placed, doc.text)))
+            # The fingerprint reads only the code and the span, which placing does not change.
+            kept.append(f.replace(path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
+                                  fingerprint=fingerprint(f, doc.text)))
         kept.sort(key=lambda f: (f.start, f.end, f.code))
         return kept
 
