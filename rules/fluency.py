@@ -43,19 +43,30 @@ def merged(counts: dict[str, int]) -> dict[str, int]:
     return out
 
 
+def prepared(counts: dict[str, int]) -> dict:
+    """What ``TagModel`` reads, worked out from raw n-gram counts once, when the data file is built."""
+    counts = merged(counts)
+    followers: dict[str, int] = {}
+    for key in counts:
+        history, space, _ = key.rpartition(" ")
+        if space:
+            followers[history] = followers.get(history, 0) + 1
+    return {
+        "counts": dict(sorted(counts.items())),
+        "followers": dict(sorted(followers.items())),
+        "vocabulary": sum(1 for key in counts if " " not in key),
+        "total": sum(c for key, c in counts.items() if " " not in key and key != START),
+    }
+
+
 class TagModel:
-    def __init__(self, counts: dict[str, int], function_words: frozenset[str] = frozenset()):
+    def __init__(self, counts: dict[str, int], followers: dict[str, int], vocabulary: int, total: int,
+                 function_words: frozenset[str] = frozenset()):
         self.function_words = function_words
-        counts = merged(counts)
-        self.counts = counts
-        followers: dict[str, int] = {}
-        for key in counts:
-            history, space, _ = key.rpartition(" ")
-            if space:
-                followers[history] = followers.get(history, 0) + 1
-        self.followers = followers
-        self.vocabulary = sum(1 for key in counts if " " not in key)
-        self.total = sum(c for key, c in counts.items() if " " not in key and key != START)
+        self.counts = counts  # n-gram -> count, with MERGE applied
+        self.followers = followers  # history -> how many different tags followed it
+        self.vocabulary = vocabulary
+        self.total = total
         self._cache: dict[tuple[str, str, str], float] = {}
 
     def _interpolate(self, history: str, event: str, lower: float) -> float:
@@ -80,7 +91,10 @@ class TagModel:
 @lru_cache(maxsize=None)
 def tag_model() -> TagModel:
     data = data_json("garblint.rules", "data/tag_trigrams.json.gz")
-    return TagModel(data["counts"], frozenset(data.get("function_words", ())))
+    if "followers" not in data:
+        raise RuntimeError("rules/data/tag_trigrams.json.gz predates its current format; rebuild it with tools/build_tag_model.py")
+    return TagModel(data["counts"], data["followers"], data["vocabulary"], data["total"],
+                    frozenset(data.get("function_words", ())))
 
 
 def weakest_transitions(doc, min_tokens: int = 4):

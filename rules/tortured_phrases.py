@@ -99,6 +99,8 @@ def _marks_only_between_words() -> bool:
 
     for entries in phrase_index()[0].values():
         for phrase, _ in entries:
+            if "".join(phrase).replace("'", "").isalnum():
+                continue  # words only, the common case, told in one step
             if mark(phrase[0]) or mark(phrase[-1]) or any(mark(a) and mark(b) for a, b in zip(phrase, phrase[1:])):
                 return False
     return True

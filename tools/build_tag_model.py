@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from garblint.linter.engine.document import Document  # noqa: E402
+from garblint.rules.fluency import prepared  # noqa: E402
 
 OUT = ROOT / "rules" / "data" / "tag_trigrams.json.gz"
 
@@ -46,6 +47,11 @@ def texts(with_brown: bool):
 
 CLOSED = {"DT", "IN", "CC", "TO", "MD", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "EX", "PDT", "POS"}
 FUNCTION_WORDS = 40
+
+
+def write(payload: dict) -> None:
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as out:
+        out.write(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
 
 
 def main(argv: list[str]) -> int:
@@ -80,10 +86,10 @@ def main(argv: list[str]) -> int:
         "built_by": "tools/build_tag_model.py",
         "tokens": dict(tokens_read),
         "function_words": sorted(function_words),
-        "counts": dict(sorted(counts.items())),
+        # Merged and summarised here, so that loading the model is reading it.
+        **prepared(counts),
     }
-    with gzip.open(OUT, "wt", encoding="utf-8") as handle:
-        json.dump(payload, handle, separators=(",", ":"))
+    write(payload)
     print(f"{dict(tokens_read)} tokens; {len(counts)} n-grams; {OUT.stat().st_size:,} bytes")
     return 0
 

@@ -1,11 +1,13 @@
-"""English word frequencies, from the data wordfreq ships inside its wheel.
+"""English word frequencies, from wordfreq's data.
 
-The data files are read directly (not through ``import wordfreq``, whose own
+The data are read directly (not through ``import wordfreq``, whose own
 imports cost more than the lookup) and only when first needed. Two tables
-keep start-up short: the small list (29,000 words at Zipf 3 and above) loads
-in about 10 ms and answers most questions; the large list (320,000 words down
-to Zipf 1) is loaded only for a word the small list does not have, when the
-answer could differ. Scores are on the Zipf scale: log10 of occurrences per
+keep start-up short: the small list (29,000 words at Zipf 3 and above), read
+from wordfreq's wheel into a dict in about 10 ms, answers most questions; the
+large list (320,000 words down to Zipf 1) is consulted only for a word the
+small list does not have, when the answer could differ. Built into a dict it
+would cost 0.2 s a run, so it ships sorted (data/word_frequencies.bin, built
+by tools/build_word_frequencies.py) and is searched in place by bisection. Scores are on the Zipf scale: log10 of occurrences per
 billion words, so 7 is "the", 3 is a word seen about once per million words,
 0 means unknown.
 """
@@ -14,13 +16,15 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import os
+import sys
+from array import array
 from functools import lru_cache
 
 SMALL_LIST_FLOOR = 3.0  # every word at or above this Zipf score is in the small list
 
 
-@lru_cache(maxsize=None)
-def _table(wordlist: str = "large") -> dict[str, float]:
+def read_wordfreq_buckets(wordlist: str) -> dict[str, float]:
+    """Word -> Zipf score, from wordfreq's own data file for English ("small" or "large")."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("garblint needs the 'wordfreq' package for word frequencies")
@@ -40,6 +44,57 @@ def _table(wordlist: str = "large") -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=None)
+def _small_table() -> dict[str, float]:
+    return read_wordfreq_buckets("small")
+
+
+class SortedFrequencies:
+    """The large list, searched in place: sorted UTF-8 words, their offsets and their Zipf scores.
+
+    The file format is described in tools/build_word_frequencies.py."""
+
+    MAGIC = b"GLZIPF01"
+
+    def __init__(self, data: bytes, source: str = "word frequencies"):
+        count = int.from_bytes(data[8:12], "little") if data[:8] == self.MAGIC else -1
+        codes_at = 12 + 4 * (count + 1)
+        blob_at = codes_at + 2 * count
+        if count < 0 or len(data) < blob_at:
+            raise RuntimeError(f"{source}: not a word-frequency table, or a truncated one")
+        self.offsets = array("I", data[12:codes_at])
+        self.codes = array("H", data[codes_at:blob_at])
+        if sys.byteorder == "big":
+            self.offsets.byteswap()
+            self.codes.byteswap()
+        self.blob = data[blob_at:]
+        if len(self.blob) != self.offsets[-1]:
+            raise RuntimeError(f"{source}: truncated word-frequency table")
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        key = word.encode("utf-8", "surrogatepass")
+        offsets, blob = self.offsets, self.blob
+        low, high = 0, len(self.codes)
+        while low < high:
+            middle = (low + high) // 2
+            found = blob[offsets[middle]:offsets[middle + 1]]
+            if found < key:
+                low = middle + 1
+            elif found > key:
+                high = middle
+            else:
+                return self.codes[middle] / 100
+        return default
+
+
+@lru_cache(maxsize=None)
+def _large_table() -> SortedFrequencies:
+    from garblint.linter.engine.data_files import data_path
+
+    path = data_path("garblint.linter.language", "data/word_frequencies.bin")
+    return SortedFrequencies(path.read_bytes(), str(path))
+
+
 def _normal(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -47,28 +102,28 @@ def _normal(word: str) -> str:
 def zipf(word: str) -> float:
     """Zipf frequency of a word (case-insensitive); 0.0 when unknown."""
     key = _normal(word)
-    found = _table("small").get(key)
+    found = _small_table().get(key)
     if found is not None:
         return found
-    return _table("large").get(key, 0.0)
+    return _large_table().get(key, 0.0)
 
 
 def zipf_at_least(word: str, threshold: float) -> bool:
     """Whether ``zipf(word) >= threshold``, without loading the large list when it cannot matter."""
     if threshold >= SMALL_LIST_FLOOR:
-        return _table("small").get(_normal(word), 0.0) >= threshold
+        return _small_table().get(_normal(word), 0.0) >= threshold
     return zipf(word) >= threshold
 
 
 def common_zipf(word: str) -> float:
     """Zipf frequency from the small list only: exact at 3.0 and above, 0.0 below."""
-    return _table("small").get(_normal(word), 0.0)
+    return _small_table().get(_normal(word), 0.0)
 
 
 @lru_cache(maxsize=None)
 def longest_common_word() -> int:
     """Length of the longest word in the small list: no longer part of a token can be common."""
-    return max(map(len, _table("small")))
+    return max(map(len, _small_table()))
 
 
 @lru_cache(maxsize=None)
