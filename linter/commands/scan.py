@@ -32,12 +32,12 @@ import io
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from garblint.linter import __version__
+from garblint.linter.engine.atomic import write_atomically
 from garblint.linter.engine.runner import InputError
 
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet")
@@ -396,18 +396,9 @@ def _compact(finding) -> dict:
 def _write_atomically(target: Path, write) -> None:
     """Call ``write(temporary path)``, then move the file into place: ``target`` exists only complete."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"{target.parent}: cannot write: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
+        write_atomically(target, write, prefix=f".{target.stem}-", suffix="")
     except OSError as exc:
         raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_part(folder: Path, name: str, records: list[dict], fmt: str) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
+from garblint.linter.engine.atomic import write_atomically
 from garblint.linter.engine.runner import InputError
 
 FORMAT_VERSION = 1
@@ -30,21 +30,15 @@ def write_baseline(target: str, results) -> int:
     entries.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
     payload = json.dumps({"version": FORMAT_VERSION, "tool": "garblint", "findings": entries}, indent=1, ensure_ascii=False)
     check_baseline_target(target)
-    folder = os.path.dirname(os.path.abspath(target))
     # Write atomically: a half-written baseline would unhide everything.
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".garblint-baseline-", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    def write(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as handle:
             handle.write(payload + "\n")
-        os.replace(tmp, target)
+
+    try:
+        write_atomically(target, write, prefix=".garblint-baseline-")
     except OSError as exc:
         raise InputError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return len(entries)
 
 

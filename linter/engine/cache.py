@@ -20,11 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, fields
 from pathlib import Path
 
 from garblint.linter import __version__
+from garblint.linter.engine.atomic import write_atomically
 from garblint.linter.engine.findings import Finding
 
 CACHE_FOLDER = ".garblint_cache"
@@ -148,15 +148,12 @@ class ResultCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _mark_cache_folder(self.folder.parent)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+
+            def write(path: str) -> None:
+                with open(path, "w", encoding="utf-8") as stream:
                     json.dump({"version": __version__, "files": entries}, stream, separators=(",", ":"))
-                os.replace(temporary, self.path)
-            except BaseException:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
-                raise
+
+            write_atomically(self.path, write, prefix=".tmp-", suffix=".json")
         except OSError as exc:
             return f"cannot write the cache in {self.folder}: {exc.strerror or exc}"
         return None

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
+from garblint.linter.engine.atomic import durable_bytes_writer, write_atomically
 from garblint.linter.engine.document import Document
 from garblint.linter.engine.findings import Finding
 
@@ -178,22 +179,7 @@ def unchanged_since_read(stamp: SourceStamp) -> tuple[str, os.stat_result, bytes
 
 
 def _replace(target: str, data: bytes, st: os.stat_result) -> None:
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".garblint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(st.st_mode))
-        try:
-            os.chown(temporary, st.st_uid, st.st_gid)
-        except OSError:
-            pass  # not allowed to give the file away: it stays ours, as any editor leaves it
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    write_atomically(target, durable_bytes_writer(data), like=st)
 
 
 def _write_in_place(target: str, data: bytes, old: bytes) -> None:
