@@ -227,6 +227,13 @@ _OBJECT_SHARE = 0.12
 # ("allowed access"), keeps a noun after it in the passive too ("was promised work").
 _TWO_OBJECT_SHARE = 0.01
 _PASSIVE_OBJECT_SHARE = 0.6
+# A verb with this many noun objects for each "to" + verb ("have", "use", "allow") reads a
+# word after it as the start of an object ("have push access", "use build tags") unless a
+# determiner or pronoun follows that word ("use add a field").
+_OBJECT_FIRST_RATIO = 2.5
+# A form that may be a noun ("programs", "project") is a verb before a bare verb only when
+# its verb takes "to" this often: "plans", "vows", not "the Go programs spend".
+_NOUN_HEAD_TO_SHARE = 0.2
 
 
 def _tagger_knows(word: str) -> bool:
@@ -276,8 +283,9 @@ class BareInfinitive(Rule):
     good = "China and Russia have agreed to intensify cooperation."
 
     def check(self, doc):
-        from garblint.linter.language.verbs import (base_verbs, object_share, participle_homographs, takes_to_infinitive,
-                                  two_object_share, verb_nouns)
+        from garblint.linter.language.verbs import (base_verbs, object_share, objects_per_infinitive,
+                                                    participle_homographs, takes_to_infinitive, to_infinitive_share,
+                                                    two_object_share, verb_nouns)
 
         data = _infinitive_data()
         verbs, nouns, participles = base_verbs(), verb_nouns(), participle_homographs()
@@ -299,6 +307,10 @@ class BareInfinitive(Rule):
             if prose[head.end:nxt.start] != " " or (tag.startswith("VB") and lemmas[i + 1] != second):
                 continue
             after = i + 2 if i + 2 < n and tokens[i + 2].sentence == head.sentence else None
+            if objects_per_infinitive(lemmas[i], head.text) >= _OBJECT_FIRST_RATIO and (
+                    after is None or tags[after] not in _OBJECT_TAGS) and not (
+                    head_tag == "VBN" and _after_be(lemmas, tags, i)):
+                continue  # "have write barriers", "use zip with": the start of its object (a passive has none)
             if second in verbs:
                 if tag not in _BARE_READINGS and (tag.startswith("VB") or _tagger_knows(second)):
                     continue  # a verb first: trust the list unless the tagger knows the word and reads it otherwise
@@ -345,20 +357,26 @@ class BareInfinitive(Rule):
                     tag == "VBP" or after is None or not tokens[after].is_word or tags[after] in ("IN", "TO", "RB")):
                 continue  # "the symbols used differ in": a participle after its noun, then the clause's verb
             if before is not None and (tokens[before].lower in data["determiners"] and tags[before] != "WDT"
-                                       or tags[before] in ("DT", "PRP$", "POS")):
-                continue  # "the agreed price", "a much needed boost", "Holmes' failed attempt"
+                                       or tags[before] in ("DT", "PRP$", "POS")
+                                       or tokens[before].lower.endswith(("'s", "’s")) and tags[before] in ("NN", "NNP")):
+                continue  # "the agreed price", "a much needed boost", "Holmes' failed attempt", "the city's planned move"
             if tag == "VBP" and after is not None and tags[after] == "TO":
                 continue  # "a site they can trust tend to stick": the clause's own verb
             if _says(lemmas[i]) and any(
                     tags[k] in ("WDT", "WP") and tokens[k].sentence == head.sentence
                     and all(tags[m] in _SUBJECT_TAGS for m in range(k + 1, i)) for k in range(max(0, i - 3), i - 1)):
                 continue  # "images which critics claim depict": a verb of saying ends a relative clause
+            if lemmas[i] == "like" and before is not None and tags[before] in ("NN", "NNS", "NNP", "NNPS"):
+                continue  # "things like assign": the preposition
             if lemmas[i] == "need" and second in data["modal_need"]:
                 continue  # modal "need": "all you need do"
             if head_tag in ("NN", "NNS") or (head_tag in ("VB", "VBP", "VBZ") and (lemmas[i] in nouns or lemmas[i] not in verbs)):
                 # A form that may be a noun ("plans", "hope", "reports") is a verb only in a verb's place.
                 if before is not None and tags[before] in _NOUN_CONTEXT_TAGS:
                     continue
+                if to_infinitive_share(lemmas[i], head.text) < _NOUN_HEAD_TO_SHARE and (
+                        before is None or tokens[before].lower not in _SUBJECT_WORDS):
+                    continue  # "Go programs spend": a noun whose verb seldom takes "to"
                 two_back = tokens[i - 2] if i > 1 and tokens[i - 2].sentence == head.sentence else None
                 if (head_tag in ("NN", "NNS") or head.lower.endswith("s")) and not self._verb_context(
                         two_back, tokens[before] if before is not None else None, head.lower, second, data):

@@ -122,6 +122,22 @@ def object_share(key: str, form: str | None = None) -> float:
     return counts[2] / max(counts[3], 1)
 
 
+def to_infinitive_share(key: str, form: str | None = None) -> float:
+    """How often the verb has "to" and a base verb straight after it ("wanted to": high, "programmed to": low)."""
+    counts = _infinitive_counts(key, form)
+    if counts is None:
+        return 0.0
+    return counts[0] / max(counts[3], 1)
+
+
+def objects_per_infinitive(key: str, form: str | None = None) -> float:
+    """Noun-phrase objects straight after the verb for each "to" + base verb ("use": 4, "agree": 0.5)."""
+    counts = _infinitive_counts(key, form)
+    if counts is None:
+        return 0.0
+    return counts[2] / max(counts[0], 1)
+
+
 def two_object_share(key: str, form: str | None = None) -> float:
     """How often the verb has two objects straight after it ("promised him a job", "offered them help")."""
     counts = _infinitive_counts(key, form)
