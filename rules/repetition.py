@@ -41,6 +41,8 @@ class DoubledWord(Rule):
             lower = token.lower
             if lower != previous.lower:
                 continue
+            if len(lower) > 1 and (previous.text.isupper() != token.text.isupper()):
+                continue  # "confused AND and OR": a keyword or an emphasis in capitals, then the word
             gap = prose[previous.end:token.start]
             if gap.strip() or "\n" in gap:
                 continue

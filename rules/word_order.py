@@ -346,6 +346,8 @@ def _verb_final_candidates(doc) -> list[VerbFinal]:
                     break  # a subject pronoun opens its clause: "had everything they needed"
             if tags[k - 1] == "TO" or (tags[k - 1] == "IN" and tokens[k - 1].lower != "to"):
                 continue  # "for years to come": an infinitive; "free of charge": a preposition's object
+            if tags[k - 1] in ("DT", "PRP$", "PDT", "POS", "WP$"):
+                continue  # "may index into the map": after a determiner, a noun whatever its tag
             if k - (r + 1) >= 2:
                 found.append(VerbFinal(k, r + 1, r if r >= a else None, sentence))
     return found
