@@ -50,6 +50,11 @@ PROSE_WORDS = 10
 SHAPE_WORDS = 14
 # Lines of at most this many words may join a run of short lines (menus, teasers, tags).
 SHORT_WORDS = 5
+# A line whose letters are at least this share furniture words is furniture wherever it stands.
+WHOLLY_FURNITURE = 0.8
+# A word below this English Zipf frequency is not English (wordfreq's list holds many foreign words
+# at 2 to 3: "nuestro", "vida", "mea").
+FOREIGN_ZIPF = 2.0
 
 FEATURES = (
     "bias", "w1", "w2_3", "w4_7", "w8_14", "w15", "chars", "stopwords", "finite_verb", "title_case",
@@ -529,9 +534,9 @@ def _may_hold_furniture(prose: str) -> bool:
     """Whether any line could be furniture; False for most texts of paragraphs and headlines.
 
     Every way a line becomes furniture in ``decide`` needs evidence in some line's words
-    (a line pattern, furniture words, a furniture shape): a line alone needs its own, a run
-    inside the article needs one of its lines, a run before or after the article one line
-    of that region. A text without any is passed over without its features; the answer is
+    (a line pattern, furniture words, a furniture shape, a label in another language): a
+    line alone needs its own, a run inside the article needs one of its lines, a run before
+    or after the article one line of that region. A text without any is passed over without its features; the answer is
     the same and the tagger is spared.
     """
     if furniture_line_re().search(prose):
@@ -544,6 +549,8 @@ def _may_hold_furniture(prose: str) -> bool:
             continue
         vocab, share, glued, shaped = _vocabulary_evidence(text)
         if share >= 0.6 or glued or shaped or (len(vocab) >= 3 and share >= 0.3):
+            return True
+        if foreign_label(text):
             return True
     return False
 
@@ -582,6 +589,29 @@ def _sentence(line: Line) -> bool:
     return len(line.words) >= 4 and bool(f["finite_verb"]) and bool(f["end_sentence"])
 
 
+def foreign_label(text: str) -> bool:
+    """A short line that is no sentence and whose words are mostly not English ("Kommentar schreiben").
+
+    Among English paragraphs such a line is the interface of a site in another
+    language. Names are written with capitals, so a line of them ("Aung San Suu
+    Kyi") never qualifies: one word at least must be in lower case."""
+    words = _WORD_RE.findall(text)
+    if not 2 <= len(words) <= SHORT_WORDS + 1 or _ends_sentence(text) or not any(w.islower() for w in words):
+        return False
+    from garblint.linter.language.lexicon import zipf
+
+    unknown = sum(1 for word in words if zipf(word) < FOREIGN_ZIPF)
+    return unknown * 3 >= len(words) * 2
+
+
+def _english_prose(lines: list[Line]) -> bool:
+    """Whether the document's paragraphs are English: nearly all the words of its first ones are."""
+    from garblint.linter.language.lexicon import zipf_at_least
+
+    words = [word for line in lines if line.prose for word in line.words[:40]][:400]
+    return len(words) >= 20 and sum(zipf_at_least(word, FOREIGN_ZIPF) for word in words) >= 0.9 * len(words)
+
+
 def decide(lines: list[Line], threshold: float, markdown: bool = False,
            headings: frozenset[int] = frozenset(), evidence_threshold: float | None = None) -> list[Line]:
     """Label the scored lines: threshold (a lower one for lines whose words are furniture), then the context rules."""
@@ -589,6 +619,7 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
     if evidence_threshold is None:
         evidence_threshold = min(threshold, model.get("evidence_threshold", threshold))
     evidence = [_strong(line, markdown) for line in lines]
+    english = None  # whether the paragraphs are English, worked out when a line needs it
     headline = _headline(lines, evidence)
     for index, (line, strong) in enumerate(zip(lines, evidence)):
         if index == headline or line.text.startswith(_QUOTES) or line.start in headings:
@@ -609,7 +640,17 @@ def decide(lines: list[Line], threshold: float, markdown: bool = False,
             # Markdown headings and lists have the shape of menus; only what the line says counts.
             line.furniture = strong and line.start not in headings and line.score >= evidence_threshold
         else:
-            line.furniture = line.score >= (evidence_threshold if strong else threshold)
+            line.furniture = line.score >= (evidence_threshold if strong else threshold) or (
+                # Words that are all furniture ("Newsletter abonnieren", "Tous droits réservés") stay
+                # furniture among paragraphs, where the context stage would lower them.
+                strong and line.features["vocab_share"] >= WHOLLY_FURNITURE and len(line.words) >= 2)
+            if not line.furniture and foreign_label(line.text):
+                if english is None:
+                    english = _english_prose(lines)
+                if english:
+                    line.furniture = evidence[index] = True  # the language is its evidence
+                    line.decided_by = "shape: a label in another language among English paragraphs"
+                    continue
         line.decided_by = _decided_by(line, model) if line.furniture else ""
     # Headline-like lines under a furniture heading ("Most read", "Related stories"): a teaser list.
     for i in range(1, len(lines)):

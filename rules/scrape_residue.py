@@ -266,8 +266,8 @@ class TemplateLine(Rule):
         "are counted. A line found in at least `min_documents` documents and in at least "
         "`min_share` of them is template text that a scraper copied with every page "
         "(\"Sign up for our morning briefing\", a footer, a standing disclaimer); the "
-        "message says in how many. Lines of fewer than `min_words` words and Markdown "
-        "headings are not counted, and a single file is never compared with anything. "
+        "message says in how many. Lines of fewer than `min_words` words, Markdown "
+        "headings and table rows are not counted, and a single file is never compared with anything. "
         "Counts are kept as 8-byte hashes, at most `max_keys` of them (the rarest are "
         "forgotten first), so memory stays bounded on millions of records."
     )
@@ -276,14 +276,23 @@ class TemplateLine(Rule):
     default_options = {"min_documents": 5, "min_share": 0.05, "min_words": 2, "max_keys": 1_000_000}
 
     def _lines(self, doc):
-        """(start, end) of each line that counts: enough words, not a Markdown heading."""
-        headings = {b.start for b in doc.paragraphs if b.kind == "heading"} if doc.format == "markdown" else set()
+        """(start, end) of each line that counts: enough words, not a Markdown heading or table row."""
+        import bisect
+
         from ._boilerplate import trimmed_lines
 
+        markdown = doc.format == "markdown"
+        headings = {b.start for b in doc.paragraphs if b.kind == "heading"} if markdown else set()
+        # A table's header row recurs in every file of a set of documents written to one pattern.
+        cells = sorted(b.start for b in doc.paragraphs if b.kind == "table-cell") if markdown else []
         prose = doc.prose
         for start, end in trimmed_lines(prose):
             if end - start < 3 or start in headings or not _LETTER_RE.search(prose, start, end):
                 continue
+            if cells:
+                k = bisect.bisect_left(cells, start)
+                if k < len(cells) and cells[k] < end:
+                    continue
             if len(prose[start:end].split()) < self.options["min_words"]:
                 continue
             yield start, end

@@ -285,6 +285,24 @@ def test_template_line_over_a_folder(tmp_path):
     assert json.loads(single.stdout)["findings"] == []
 
 
+def test_template_line_skips_markdown_table_rows(tmp_path):
+    """A table header every plugin's README repeats is structure, not a site's template."""
+    import json
+
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"plugin{i}.md").write_text(
+            f"# Plugin {i}\n\nPlugin {i} adds shortcuts for its own tool.\n\n"
+            "| Shortcut | Expands to | Meaning |\n| --- | --- | --- |\n"
+            f"| p{i} | tool{i} run | runs tool {i} |\n\n{TEMPLATE}\n")
+    result = run_cli("check", "--select", "GL606", "--no-cache", "--format", "json", str(folder))
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) == 6 and all(f["line"] == 9 for f in findings), findings
+
+
 def test_template_line_thresholds(tmp_path):
     from tests.conftest import run_cli
 
