@@ -31,8 +31,10 @@ class Parsed:
 _PLACEHOLDER_RUN_RE = re.compile(f"[{PLACEHOLDERS}]+")
 # What the tagger reads for a run of inline code: a noun, as code named in prose mostly is.
 _PLACEHOLDER_WORD = "thing"
-# CPU seconds of tagging per MB of prose (and at least a quarter of that on any
-# document); prose takes a fifth of this, a text of unseen words several times it.
+# CPU seconds of tagging per MB of prose, and at least this much on any document: the
+# first document of a run also pays for reading the model's weights, which on a slow
+# machine can take a tenth of a second for a page. Prose takes a fifth of this per MB,
+# a text of unseen words several times it.
 TAGGING_SECONDS_PER_MB = 0.5
 TAGGING_WINDOW = 400  # tokens; the tagger looks two words either way, so cuts this far apart cost nothing
 
@@ -201,7 +203,7 @@ class Document:
         upos: list[str] = []
         # Tagging text of unseen words costs far more than prose; past this much
         # CPU time the rest is tagged by the cheap guess, and a note says so.
-        budget = TAGGING_SECONDS_PER_MB * max(len(self.prose), 250_000) / 1_000_000
+        budget = TAGGING_SECONDS_PER_MB * max(len(self.prose), 1_000_000) / 1_000_000
         started = time.process_time()
         since_check = 0
         for sentence in self.sentences:
