@@ -159,6 +159,8 @@ class GenderedEntity(Rule):
             if token.text[0].isupper():
                 fix = fix.capitalize()
             start = entity.start
+            if found.between[0] > entity.token_end + 1:
+                start = tokens[found.between[0]].start  # after an aside: from its verb ("said his yards")
             yield self.finding(start, end, f"'{token.text}' refers to '{entity.text}', which is not a person",
                                [doc.prose[start:token.start] + fix + doc.prose[token.end:end]])
 

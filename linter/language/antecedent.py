@@ -6,7 +6,9 @@ narrow: a pronoun is tied to a name only when the name is the subject of its
 clause (followed by a finite verb) in the same sentence and nothing that could
 be a person stands between them: a person's name, a name of unknown kind, a
 personal pronoun, "who", a noun that names a person ("the minister") or a ship
-(which English calls "she"), or a quotation mark.
+(which English calls "she"), or a quotation mark. Two shapes reach further: an
+aside between commas after the name ("Tianfu Corp, the company that built the
+rocket, said his ..."), and a second verb of the same subject after "and".
 """
 from __future__ import annotations
 
@@ -152,6 +154,14 @@ def resolve(doc, index: int) -> Antecedent | None:
     j = index - 1
     floor = max(-1, index - REACH - 1)
     while j > floor and tokens[j].sentence == sentence:
+        if tokens[j].text == "," and j + 1 < index and tags[j + 1] in FINITE:
+            # "Tianfu Corp, the company that built it, said his": a subject, then a relative
+            # clause or an apposition between commas, then its verb.
+            subject = _subject_before_aside(doc, j, entities)
+            if subject is not None:
+                if not certainly_not_a_person(doc, subject):
+                    return None  # a person, or a name that may be one
+                return Antecedent(subject, index, kind, (j + 1, index))
         entity = entities.get(j)
         if entity is not None:
             if not certainly_not_a_person(doc, entity):
@@ -165,12 +175,45 @@ def resolve(doc, index: int) -> Antecedent | None:
             return None
         if person_noun(doc, j):
             return None
-        if kind != "subject" and token.lower in CLAUSE_BREAKS:
-            return None
+        if kind != "subject" and token.lower in CLAUSE_BREAKS and not (
+                token.lower == "and" and tags[j + 1] in ("VBZ", "VBD") and j + 1 < index):
+            return None  # ("and wants his": a second verb of the same subject, which goes on)
         if tags[j] in NOUNS and j + 1 < index and tags[j + 1] in FINITE:
             return None  # another subject between ("Ford said the plan would hurt his ...")
         j -= 1
     return None
+
+
+# Words that open a relative clause or an apposition about a thing ("which", "the company that").
+_ASIDE_OPENERS = frozenset(["which", "that", "the", "a", "an", "one", "its"])
+# How many tokens an aside between commas may have.
+ASIDE_REACH = 24
+
+
+def _subject_before_aside(doc, comma: int, entities):
+    """The entity just before an aside that ends at the comma at ``comma``, when the aside opens
+    with a word for a thing (``_ASIDE_OPENERS``) and the entity is the subject of the verb after it.
+
+    Returns the entity (or None); the caller decides whether it may be a person."""
+    tokens = doc.tokens
+    sentence = tokens[comma].sentence
+    k = comma - 1
+    floor = max(-1, comma - ASIDE_REACH - 1)
+    while k > floor and tokens[k].sentence == sentence:
+        text = tokens[k].text
+        if text in QUOTES or tokens[k].lower in PERSONAL:
+            return None
+        if text == ",":
+            break
+        k -= 1
+    else:
+        return None
+    if k <= 0 or tokens[k].text != "," or tokens[k + 1].lower not in _ASIDE_OPENERS:
+        return None
+    entity = entities.get(k - 1)
+    if entity is None or entity.token_end != k:
+        return None
+    return entity
 
 
 def speech_clause(doc, found: Antecedent) -> bool:
