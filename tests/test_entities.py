@@ -264,3 +264,13 @@ def test_tags_split_a_run_at_a_word_that_is_not_a_proper_noun():
 def test_tags_of_another_length_are_refused():
     with pytest.raises(ValueError):
         find_entities(Document.from_text("Orvel left."), ["NNP"])
+
+
+def test_a_capitalised_common_noun_inside_a_name_keeps_the_name_whole():
+    """The tagger reads "Film" in a festival's name as a noun; the name runs on through it."""
+    from garblint.linter.engine.document import Document
+
+    doc = Document.from_text("Ticket sales rose.\n\nThe Tromsø International Film Festival said its jury was complete.")
+    assert [(e.text, e.kind) for e in doc.entities] == [("Tromsø International Film Festival", "organisation")]
+    plain = Document.from_text("Ticket sales rose.\n\nThe festival showed a Film about Tromsø.")
+    assert all("Film" not in e.text for e in plain.entities)

@@ -337,7 +337,18 @@ class _Finder:
         current, following = tokens[last], tokens[nxt]
         if following.is_word:
             if following.text[0].isupper():
-                return nxt if self.joined(current, following) and self.capitalised(nxt) else None
+                if not self.joined(current, following):
+                    return None
+                if self.capitalised(nxt):
+                    return nxt
+                # A capitalised common noun between two parts of a name ("Busan International Film
+                # Festival"), which the tagger read as a noun: the name goes on through it.
+                after = nxt + 1
+                if self.tags is not None and self.tags[nxt] in ("NN", "NNS", "JJ") and after < count \
+                        and tokens[after].text[:1].isupper() and self.joined(following, tokens[after]) \
+                        and self.capitalised(after):
+                    return nxt
+                return None
             lower = following.lower
             # "Rebelo de Sousa", "Ministry of Water Affairs", "Bank of the West"
             inner = lower in _PARTICLES or (lower in ("of", "for") and self.head_before(last))
