@@ -277,7 +277,10 @@ class BareInfinitive(Rule):
         "\"let\" or \"dare\" are not among them. The next word must be tagged a base-form "
         "verb, and a word that is also a noun must have its object after it "
         "(\"threatened attack the city\"), so \"the agreed price\", \"plans call for\", "
-        "\"they need help\" or \"has come\" are not reported."
+        "\"they need help\" or \"has come\" are not reported. After a verb that takes noun "
+        "objects far more often than \"to\" (\"have\", \"use\", \"allow\"), the next word starts "
+        "its object unless a determiner or pronoun follows it, so \"have write access\" and "
+        "\"use build tags\" are not reported either, while \"we use add a field\" is."
     )
     bad = "China and Russia have agreed intensify cooperation."
     good = "China and Russia have agreed to intensify cooperation."

@@ -192,7 +192,9 @@ class UnclosedQuote(Rule):
         "legitimately runs on into the next paragraph, which then opens with a "
         "quotation mark again, and a block quotation after a colon are not reported; "
         "an unclosed quotation of whole sentences (dialogue, which may run on or be "
-        "cut short in an excerpt) is reported as info only."
+        "cut short in an excerpt) is reported as info only. A reporting clause inside the "
+        "unclosed quotation (\"“We turned back, the captain said.\") shows where it should have "
+        "closed: that is a warning even when the next paragraph opens with a quotation mark."
     )
     bad = "China and Russia agreed to cooperate in “complicated international conditions. Talks go on."
     good = "China and Russia agreed to cooperate in “complicated international conditions”. Talks go on."

@@ -87,7 +87,9 @@ class PageFurniture(Rule):
         "title-case lines is a menu) and a furniture vocabulary in six languages "
         "(scrape_residue.yaml); weights fitted on the scrapinghub article-extraction "
         "benchmark combine them. A run of furniture lines is one finding, and the JSON "
-        "output says what decided it. A line of prose (long, with a finite verb, ending a "
+        "output says what decided it. A line almost wholly of furniture words, a byline with "
+        "a date, and a short label in another language among English paragraphs are furniture "
+        "wherever they stand. A line of prose (long, with a finite verb, ending a "
         "sentence) is never reported, nor, in Markdown, a heading or a line whose only "
         "evidence is its shape."
     )
