@@ -595,8 +595,10 @@ def foreign_label(text: str) -> bool:
     Among English paragraphs such a line is the interface of a site in another
     language. Names are written with capitals, so a line of them ("Aung San Suu
     Kyi") never qualifies: one word at least must be in lower case."""
+    if len(text) > 80 or text.count(" ") > 2 * SHORT_WORDS or _ends_sentence(text):
+        return False  # too long for a label: told before the words are cut
     words = _WORD_RE.findall(text)
-    if not 2 <= len(words) <= SHORT_WORDS + 1 or _ends_sentence(text) or not any(w.islower() for w in words):
+    if not 2 <= len(words) <= SHORT_WORDS + 1 or not any(w.islower() for w in words):
         return False
     from garblint.linter.language.lexicon import zipf
 

@@ -41,3 +41,14 @@ def test_a_damaged_table_is_refused():
     assert SortedFrequencies(good).get("cat") == 2.5 and SortedFrequencies(good).get("dog", -1) == -1
     with pytest.raises(RuntimeError, match="truncated"):
         SortedFrequencies(good[:-1])
+
+
+def test_a_long_run_switches_to_a_table_with_the_same_answers(wordfreq_large, monkeypatch):
+    from garblint.linter.engine.data_files import data_path
+
+    monkeypatch.setattr(SortedFrequencies, "LOOKUPS_BEFORE_TABLE", 100)
+    table = SortedFrequencies(data_path("garblint.linter.language", "data/word_frequencies.bin").read_bytes())
+    sample = random.Random(11).sample(sorted(wordfreq_large), 300) + ["qzxvbnw", "\ud800broken"]
+    answers = [table.get(word) for word in sample]
+    assert table.table is not None  # switched part way through
+    assert answers == [wordfreq_large.get(word, 0.0) for word in sample]
