@@ -133,11 +133,8 @@ def _after_a_noun(doc, start: int) -> bool:
 
 
 def _token_at(doc, offset: int) -> int | None:
-    import bisect
-
-    starts = doc.memo("mistranslation.token_starts", lambda d: [t.start for t in d.tokens])
-    at = bisect.bisect_left(starts, offset)
-    return at if at < len(starts) and starts[at] == offset else None
+    at = doc.token_index(offset)
+    return at if at < len(doc.tokens) and doc.tokens[at].start == offset else None
 
 
 @hookimpl

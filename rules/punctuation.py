@@ -228,14 +228,11 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 def _reporting_clause(doc, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` hold a reporting clause after a comma or stop
     ("…, he said", "… . Dr Glenn said", "…, said Mercer"): the quotation closed before it."""
-    import bisect
-
     from garblint.linter.language.verbs import quotative
 
     tokens, tags, lemmas = doc.tokens, doc.tags, doc.lemmas
-    starts = doc.memo("punctuation.token_starts", lambda d: [t.start for t in d.tokens])
-    i = bisect.bisect_right(starts, start)
-    last = bisect.bisect_left(starts, end)
+    i = doc.token_index(start + 1)  # the first token after the mark
+    last = doc.token_index(end)
 
     def speech(k: int) -> bool:
         counts = quotative(lemmas[k]) if tags[k] in ("VBD", "VBZ") else None

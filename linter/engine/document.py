@@ -178,6 +178,14 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_index(self, offset: int) -> int:
+        """The index of the first token that starts at or after ``offset`` (``len(tokens)`` when none does)."""
+        return bisect.bisect_left(self._token_starts, offset)
+
     def paragraph_of(self, offset: int) -> Block | None:
         index = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if index >= 0 and offset < self.paragraphs[index].end:
