@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from garblint.linter.engine.data_files import data_json
+from garblint.linter.engine.data_files import SortedTable, data_json
 from garblint.linter import hookimpl
 from garblint.linter.engine.rule import Rule
 
@@ -52,15 +52,15 @@ def prepared(counts: dict[str, int]) -> dict:
         if space:
             followers[history] = followers.get(history, 0) + 1
     return {
-        "counts": dict(sorted(counts.items())),
-        "followers": dict(sorted(followers.items())),
+        "counts": SortedTable.encode(counts),
+        "followers": SortedTable.encode(followers),
         "vocabulary": sum(1 for key in counts if " " not in key),
         "total": sum(c for key, c in counts.items() if " " not in key and key != START),
     }
 
 
 class TagModel:
-    def __init__(self, counts: dict[str, int], followers: dict[str, int], vocabulary: int, total: int,
+    def __init__(self, counts: SortedTable | dict[str, int], followers: SortedTable | dict[str, int], vocabulary: int, total: int,
                  function_words: frozenset[str] = frozenset()):
         self.function_words = function_words
         self.counts = counts  # n-gram -> count, with MERGE applied
@@ -91,9 +91,9 @@ class TagModel:
 @lru_cache(maxsize=None)
 def tag_model() -> TagModel:
     data = data_json("garblint.rules", "data/tag_trigrams.json.gz")
-    if "followers" not in data:
+    if "keys" not in data.get("followers", ()):
         raise RuntimeError("rules/data/tag_trigrams.json.gz predates its current format; rebuild it with tools/build_tag_model.py")
-    return TagModel(data["counts"], data["followers"], data["vocabulary"], data["total"],
+    return TagModel(SortedTable(data["counts"]), SortedTable(data["followers"]), data["vocabulary"], data["total"],
                     frozenset(data.get("function_words", ())))
 
 

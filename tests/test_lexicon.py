@@ -52,3 +52,23 @@ def test_a_long_run_switches_to_a_table_with_the_same_answers(wordfreq_large, mo
     answers = [table.get(word) for word in sample]
     assert table.table is not None  # switched part way through
     assert answers == [wordfreq_large.get(word, 0.0) for word in sample]
+
+
+def test_a_sorted_table_answers_like_the_dict_it_was_made_from():
+    from garblint.linter.engine.data_files import SortedTable
+
+    counts = {"NN VB": 3, "DT NN": 40, "<s> DT": 12, "zz": 1, "DT": 90}
+    table = SortedTable(SortedTable.encode(counts))
+    assert all(table.get(key) == value for key, value in counts.items())
+    assert table.get("DT N") == 0 and table.get("zzz", 7) == 7 and table.get("") == 0
+    assert len(table) == 5 and dict(table.items()) == counts
+    assert len(SortedTable(SortedTable.encode({}))) == 0
+
+
+def test_a_sorted_table_refuses_keys_it_cannot_store_and_values_that_do_not_match():
+    from garblint.linter.engine.data_files import SortedTable
+
+    with pytest.raises(ValueError):
+        SortedTable.encode({"two\nlines": 1})
+    with pytest.raises(ValueError):
+        SortedTable({"keys": "a\nb", "values": [1]})
